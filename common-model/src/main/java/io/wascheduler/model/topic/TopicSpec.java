@@ -1,0 +1,39 @@
+package io.wascheduler.model.topic;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * A topic's name with what its record key means, how many partitions it has and how it is cleaned up.
+ * {@code retention} null means records are kept until compaction or forever.
+ */
+public record TopicSpec(String name, String key, int partitions, CleanupPolicy cleanupPolicy, Duration retention) {
+
+    public enum CleanupPolicy {
+        DELETE("delete"), COMPACT("compact");
+
+        private final String kafkaValue;
+
+        CleanupPolicy(String kafkaValue) {
+            this.kafkaValue = kafkaValue;
+        }
+
+        public String kafkaValue() {
+            return kafkaValue;
+        }
+    }
+
+    public Map<String, String> configs() {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.kafkaValue());
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : Long.toString(retention.toMillis()));
+        return configs;
+    }
+
+    public NewTopic toNewTopic(short replicationFactor) {
+        return new NewTopic(name, partitions, replicationFactor).configs(configs());
+    }
+}
