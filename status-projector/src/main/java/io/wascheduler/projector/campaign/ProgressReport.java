@@ -1,0 +1,45 @@
+package io.wascheduler.projector.campaign;
+
+import io.wascheduler.model.event.CampaignProgress;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The answer to {@code GET /internal/v1/campaigns/{id}/progress}: the funnel plus what is computed at
+ * read time, the send rate over the recent window and when the pending messages should be done at it.
+ */
+public record ProgressReport(
+    String campaignId,
+    long total,
+    long pending,
+    long sending,
+    long sent,
+    long delivered,
+    long read,
+    long failed,
+    long cancelled,
+    double percentComplete,
+    double sendRatePerSecond,
+    Instant estimatedCompletionAt,
+    Instant updatedAt) {
+
+    private static final double PERCENT = 100.0;
+
+    public static ProgressReport of(CampaignCounters counters, Instant now, Duration rateWindow) {
+        CampaignProgress funnel = counters.progress();
+        long done = funnel.total() - funnel.pending();
+        double percent = funnel.total() == 0 ? PERCENT : PERCENT * done / funnel.total();
+        double rate = SendRate.perSecond(counters.sentPerSecond(), now, rateWindow);
+        Instant completion = rate > 0 && funnel.pending() > 0
+            ? now.plusMillis(Math.round(funnel.pending() / rate * 1000))
+            : null;
+        return new ProgressReport(funnel.campaignId(), funnel.total(), funnel.pending(), funnel.sending(),
+            funnel.sent(), funnel.delivered(), funnel.read(), funnel.failed(), funnel.cancelled(), percent, rate,
+            completion, funnel.updatedAt());
+    }
+
+    /** Nothing left to send: the last event of a progress stream. */
+    public boolean complete() {
+        return pending == 0;
+    }
+}

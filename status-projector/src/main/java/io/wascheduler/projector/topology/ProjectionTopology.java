@@ -1,0 +1,122 @@
+package io.wascheduler.projector.topology;
+
+import io.wascheduler.model.event.CampaignScheduled;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.EventSerde;
+import io.wascheduler.model.event.MessageDispatched;
+import io.wascheduler.model.event.MessageStatusReported;
+import io.wascheduler.model.topic.TopicSpec;
+import io.wascheduler.model.topic.Topics;
+import io.wascheduler.projector.ProjectorProperties;
+import io.wascheduler.projector.campaign.CampaignCounterProcessor;
+import io.wascheduler.projector.campaign.CampaignCounters;
+import io.wascheduler.projector.campaign.CampaignStores;
+import io.wascheduler.projector.campaign.CampaignUpdate;
+import io.wascheduler.projector.message.MessageStateProcessor;
+import io.wascheduler.projector.message.MessageStores;
+import io.wascheduler.projector.message.MessageView;
+import io.wascheduler.projector.message.ParkedStatuses;
+import io.wascheduler.projector.message.WamidLink;
+import io.wascheduler.projector.message.WamidResolver;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The projection as one function of a {@link StreamsBuilder}:
+ * <ol>
+ * <li>statuses without our callback data (keyed by wamid) meet MessageDispatched re-keyed by wamid in
+ *     {@link WamidResolver}, which sends them on keyed by message id;</li>
+ * <li>every message event, keyed by message id, goes through {@link MessageStateProcessor}, which emits
+ *     the moves of its campaign's counters, re-keyed by campaign id;</li>
+ * <li>those moves and CampaignScheduled feed {@link CampaignCounterProcessor}, which publishes CampaignProgress.</li>
+ * </ol>
+ * Repartition topics get {@link Topics#MESSAGE_PARTITIONS} partitions so that they stay co-partitioned with
+ * the source topics they are merged with.
+ */
+public final class ProjectionTopology {
+
+    private static final Serde<String> KEYS = Serdes.String();
+    private static final Serde<EventEnvelope> EVENTS = new EventSerde();
+    private static final Serde<CampaignUpdate> UPDATES = new JsonSerde<>(CampaignUpdate.class);
+
+    private final ProjectorProperties properties;
+    private final Function<String, KeyValueBytesStoreSupplier> storeKind;
+
+    public ProjectionTopology(ProjectorProperties properties) {
+        this(properties, Stores::persistentKeyValueStore);
+    }
+
+    /** With another kind of store: in-memory ones let a test push thousands of histories through quickly. */
+    ProjectionTopology(ProjectorProperties properties, Function<String, KeyValueBytesStoreSupplier> storeKind) {
+        this.properties = properties;
+        this.storeKind = storeKind;
+    }
+
+    public void buildInto(StreamsBuilder builder) {
+        addStores(builder);
+        KStream<String, EventEnvelope> commands = stream(builder, Topics.MESSAGE_COMMANDS);
+        KStream<String, EventEnvelope> outcomes = stream(builder, Topics.MESSAGE_OUTCOMES);
+        KStream<String, EventEnvelope> statuses = stream(builder, Topics.MESSAGE_STATUSES);
+
+        KStream<String, EventEnvelope> resolvedStatuses = outcomes
+            .filter((messageId, event) -> event.payload() instanceof MessageDispatched dispatched
+                && dispatched.wamid() != null)
+            .selectKey((messageId, event) -> event.payloadAs(MessageDispatched.class).wamid())
+            .merge(statuses.filter((key, event) -> isUncorrelatedStatus(event)))
+            .repartition(repartitioned("by-wamid", EVENTS))
+            .process(() -> new WamidResolver(properties.parkedStatusRetention(), properties.parkedSweepInterval()),
+                MessageStores.WAMID_INDEX, MessageStores.PARKED_STATUSES)
+            .repartition(repartitioned("resolved-statuses", EVENTS));
+
+        KStream<String, CampaignUpdate> declaredTotals = stream(builder, Topics.CAMPAIGN_EVENTS)
+            .flatMapValues(event -> event.payload() instanceof CampaignScheduled scheduled
+                ? List.of(CampaignUpdate.declared(event.tenantId(), scheduled.total()))
+                : List.<CampaignUpdate>of());
+
+        commands
+            .merge(outcomes)
+            .merge(statuses.filter((key, event) -> !isUncorrelatedStatus(event)))
+            .merge(resolvedStatuses)
+            .process(MessageStateProcessor::new, MessageStores.MESSAGES)
+            .repartition(repartitioned("campaign-updates", UPDATES))
+            .merge(declaredTotals)
+            .process(() -> new CampaignCounterProcessor(properties.rateWindow(), properties.progressPublishInterval()),
+                CampaignStores.COUNTERS, CampaignStores.UNPUBLISHED)
+            .to(Topics.CAMPAIGN_PROGRESS.name(), Produced.with(KEYS, EVENTS));
+    }
+
+    private static KStream<String, EventEnvelope> stream(StreamsBuilder builder, TopicSpec topic) {
+        return builder.stream(topic.name(), Consumed.with(KEYS, EVENTS))
+            .filter((key, event) -> key != null && event != null);
+    }
+
+    private static boolean isUncorrelatedStatus(EventEnvelope event) {
+        return event.payload() instanceof MessageStatusReported status && status.messageId() == null;
+    }
+
+    private static <V> Repartitioned<String, V> repartitioned(String name, Serde<V> values) {
+        return Repartitioned.<String, V>as(name).withKeySerde(KEYS).withValueSerde(values)
+            .withNumberOfPartitions(Topics.MESSAGE_PARTITIONS);
+    }
+
+    private void addStores(StreamsBuilder builder) {
+        addStore(builder, MessageStores.MESSAGES, new JsonSerde<>(MessageView.class));
+        addStore(builder, MessageStores.WAMID_INDEX, new JsonSerde<>(WamidLink.class));
+        addStore(builder, MessageStores.PARKED_STATUSES, new JsonSerde<>(ParkedStatuses.class));
+        addStore(builder, CampaignStores.COUNTERS, new JsonSerde<>(CampaignCounters.class));
+        addStore(builder, CampaignStores.UNPUBLISHED, Serdes.Long());
+    }
+
+    private <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(storeKind.apply(name), KEYS, values));
+    }
+}
