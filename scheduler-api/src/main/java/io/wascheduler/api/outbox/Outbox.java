@@ -1,0 +1,70 @@
+package io.wascheduler.api.outbox;
+
+import io.wascheduler.model.event.CampaignPaused;
+import io.wascheduler.model.event.CampaignResumed;
+import io.wascheduler.model.event.CampaignScheduled;
+import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.EventPayload;
+import io.wascheduler.model.event.MessageCancelled;
+import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.model.event.SenderConfigured;
+import io.wascheduler.model.topic.TopicSpec;
+import io.wascheduler.model.topic.Topics;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends events to the outbox table. Callers run this inside the transaction that changes the state
+ * the events announce, so the events exist if and only if the change committed. The encoded bytes are
+ * stored, so whatever the relay sends, and however often, is byte-identical.
+ */
+@Component
+public class Outbox {
+
+    private final DatabaseClient db;
+
+    Outbox(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> append(EventEnvelope event) {
+        return appendAll(List.of(event));
+    }
+
+    /** One statement for the whole list (arrays unnested server-side), in list order. */
+    public Mono<Void> appendAll(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] topics = new String[events.size()];
+        String[] keys = new String[events.size()];
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            topics[i] = topicFor(event.payload()).name();
+            keys[i] = event.key();
+            payloads[i] = EventCodec.encodeToString(event);
+        }
+        return db.sql("""
+                insert into outbox (topic, record_key, payload)
+                select t, k, p from unnest(cast(:topics as text[]), cast(:keys as text[]), cast(:payloads as text[]))
+                  with ordinality as e(t, k, p, position) order by position""")
+            .bind("topics", topics).bind("keys", keys).bind("payloads", payloads)
+            .fetch().rowsUpdated().then();
+    }
+
+    static TopicSpec topicFor(EventPayload payload) {
+        return switch (payload) {
+            case MessageScheduled ignored -> Topics.MESSAGE_COMMANDS;
+            case MessageCancelled ignored -> Topics.MESSAGE_COMMANDS;
+            case CampaignScheduled ignored -> Topics.CAMPAIGN_EVENTS;
+            case CampaignPaused ignored -> Topics.CAMPAIGN_EVENTS;
+            case CampaignResumed ignored -> Topics.CAMPAIGN_EVENTS;
+            case SenderConfigured ignored -> Topics.SENDER_CONFIG;
+            default -> throw new IllegalArgumentException(payload.getClass().getSimpleName() + " is not published by scheduler-api");
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.wascheduler.api.outbox;
+
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The relay's pace: how often an idle relay looks for new rows (this bounds the added latency), how
+ * many rows it publishes per round, and how long it waits before retrying after Kafka refused a batch.
+ */
+@Validated
+@ConfigurationProperties("wa.api.outbox")
+record OutboxProperties(Duration pollInterval, @Positive Integer batchSize, Duration retryBackoff, Duration sendTimeout) {
+
+    static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
+    static final int DEFAULT_BATCH_SIZE = 1000;
+    static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
+    static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    OutboxProperties {
+        pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
+        batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+        retryBackoff = retryBackoff == null ? DEFAULT_RETRY_BACKOFF : retryBackoff;
+        sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
+    }
+}

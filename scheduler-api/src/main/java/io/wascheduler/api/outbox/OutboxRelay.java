@@ -1,0 +1,158 @@
+package io.wascheduler.api.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes outbox rows to Kafka in id order, one batch at a time: read, send all, wait for every
+ * acknowledgement (acks=all, idempotent producer), then delete exactly the rows that were acknowledged.
+ * A crash between send and delete resends the same stored bytes, so a consumer may see a duplicate but
+ * never two versions of one event. A transaction-scoped advisory lock makes one relay active at a time
+ * even with several instances, which keeps the id order. With Kafka down the rows simply wait.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x5743_4F55_5442_4F58L;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final Producer<String, byte[]> producer;
+    private final OutboxProperties properties;
+    private final Counter published;
+    private final Counter failedRounds;
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    OutboxRelay(DatabaseClient db, TransactionalOperator transaction, OutboxProducer producer, OutboxProperties properties,
+                MeterRegistry meters) {
+        this.db = db;
+        this.transaction = transaction;
+        this.producer = producer.producer();
+        this.properties = properties;
+        this.published = Counter.builder("wa.outbox.published").description("Events the relay published to Kafka")
+            .register(meters);
+        this.failedRounds = Counter.builder("wa.outbox.failed.rounds")
+            .description("Relay rounds that Kafka refused (retried after the back-off)").register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(properties.sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                int published = relayOneBatch();
+                if (published < properties.batchSize()) {
+                    Thread.sleep(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                failedRounds.increment();
+                log.warn("Outbox relay could not publish, retrying in {}: {}", properties.retryBackoff(), e.toString());
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(properties.retryBackoff());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private int relayOneBatch() {
+        Integer published = db.sql("select pg_try_advisory_xact_lock(:lock) as locked")
+            .bind("lock", RELAY_LOCK)
+            .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
+            .one()
+            .flatMap(locked -> locked ? publishPending() : Mono.just(0))
+            .as(transaction::transactional)
+            .block();
+        return published == null ? 0 : published;
+    }
+
+    private Mono<Integer> publishPending() {
+        return db.sql("select id, topic, record_key, payload from outbox order by id limit :limit")
+            .bind("limit", properties.batchSize())
+            .map(row -> new OutboxRow(row.get("id", Long.class), row.get("topic", String.class),
+                row.get("record_key", String.class), row.get("payload", String.class)))
+            .all()
+            .collectList()
+            .flatMap(rows -> rows.isEmpty() ? Mono.just(0)
+                : Mono.fromCallable(() -> sendAndAwait(rows))
+                    // waiting for Kafka must never hold one of the event-loop threads the database driver runs on
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(ids -> db.sql("delete from outbox where id = any(:ids)").bind("ids", ids)
+                        .fetch().rowsUpdated())
+                    .map(Long::intValue)
+                    .doOnNext(published::increment));
+    }
+
+    /** Blocks this relay thread until Kafka acknowledged every row; throws if any was refused. */
+    private Long[] sendAndAwait(List<OutboxRow> rows) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8))));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        Long[] ids = new Long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            ids[i] = rows.get(i).id();
+        }
+        return ids;
+    }
+}
