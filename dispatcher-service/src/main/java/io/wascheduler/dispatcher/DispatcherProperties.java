@@ -1,0 +1,122 @@
+package io.wascheduler.dispatcher;
+
+import io.wascheduler.model.topic.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the dispatcher can be tuned with ({@code wa.dispatcher.*}); every default is defined here
+ * and nowhere else.
+ *
+ * @param tiers           spans of the delay ladder, ascending; the smallest is also the release horizon
+ * @param instanceId      stable per instance: names the transactional producers so a restart fences its zombie
+ * @param stateDir        where the RocksDB copy of the latest command per message lives
+ * @param maxPendingReleases bound on records held in the in-memory release timers of one stage
+ * @param maxPollWait     longest idle poll of a stage
+ * @param pausedCampaignRecheck how long a due message of a paused campaign waits before it is looked at again
+ */
+@Validated
+@ConfigurationProperties("wa.dispatcher")
+public record DispatcherProperties(
+    @NotEmpty List<Duration> tiers,
+    @NotNull URI cloudApiBaseUrl,
+    @NotBlank String cloudApiVersion,
+    @NotNull URI schedulerApiBaseUrl,
+    @NotBlank String internalToken,
+    @NotBlank String instanceId,
+    @NotNull Path stateDir,
+    @Min(1) int maxPendingReleases,
+    @NotNull Duration maxPollWait,
+    @NotNull Duration pausedCampaignRecheck,
+    @Valid @NotNull Sending sending,
+    @Valid @NotNull Retry retry) {
+
+    public DispatcherProperties {
+        tiers = tiers == null || tiers.isEmpty() ? Topics.DEFAULT_DELAY_LADDER : List.copyOf(tiers);
+        cloudApiBaseUrl = cloudApiBaseUrl == null ? URI.create("http://localhost:8090") : cloudApiBaseUrl;
+        cloudApiVersion = cloudApiVersion == null ? "v23.0" : cloudApiVersion;
+        schedulerApiBaseUrl = schedulerApiBaseUrl == null ? URI.create("http://localhost:8080") : schedulerApiBaseUrl;
+        instanceId = instanceId == null || instanceId.isBlank() ? HostName.current() : instanceId;
+        stateDir = stateDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "wa-dispatcher", instanceId) : stateDir;
+        maxPendingReleases = maxPendingReleases == 0 ? 200_000 : maxPendingReleases;
+        maxPollWait = maxPollWait == null ? Duration.ofMillis(100) : maxPollWait;
+        pausedCampaignRecheck = pausedCampaignRecheck == null ? Duration.ofSeconds(30) : pausedCampaignRecheck;
+        sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null) : sending;
+        retry = retry == null ? new Retry(null, null, null, null, null) : retry;
+    }
+
+    /** The smallest span: records due sooner than this wait in an in-memory timer instead of a tier. */
+    public Duration releaseHorizon() {
+        return tiers.stream().min(Duration::compareTo).orElseThrow();
+    }
+
+    /**
+     * @param defaultThroughputMps a sender's rate until its configuration says otherwise (Meta's default)
+     * @param maxInFlight          Cloud API requests outstanding at once, all senders together
+     * @param requestTimeout       a request unanswered this long counts as a retryable failure
+     * @param laneCapacity         messages queued in memory per sender; beyond that they go back to the ladder
+     * @param maxQueued            messages queued in memory over all senders; beyond that consumption pauses
+     * @param pairRateInterval     Meta's pair rate: one message per this interval to one recipient
+     * @param credentialsTtl       how long a sender's access token is cached
+     * @param pausedSenderRecheck  how long a message of a paused sender waits before it is looked at again
+     * @param dedupeLookback       how far back the attempts already made are read at start, against re-sends
+     */
+    public record Sending(
+        @Min(1) @Max(1000) int defaultThroughputMps,
+        @Min(1) int maxInFlight,
+        @NotNull Duration requestTimeout,
+        @Min(1) int laneCapacity,
+        @Min(1) int maxQueued,
+        @NotNull Duration pairRateInterval,
+        @NotNull Duration credentialsTtl,
+        @NotNull Duration pausedSenderRecheck,
+        @NotNull Duration dedupeLookback) {
+
+        public Sending {
+            defaultThroughputMps = defaultThroughputMps == 0 ? 80 : defaultThroughputMps;
+            maxInFlight = maxInFlight == 0 ? 256 : maxInFlight;
+            requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+            laneCapacity = laneCapacity == 0 ? 2_000 : laneCapacity;
+            maxQueued = maxQueued == 0 ? 20_000 : maxQueued;
+            pairRateInterval = pairRateInterval == null ? Duration.ofSeconds(6) : pairRateInterval;
+            credentialsTtl = credentialsTtl == null ? Duration.ofMinutes(5) : credentialsTtl;
+            pausedSenderRecheck = pausedSenderRecheck == null ? Duration.ofMinutes(1) : pausedSenderRecheck;
+            dedupeLookback = dedupeLookback == null ? Duration.ofMinutes(1) : dedupeLookback;
+        }
+    }
+
+    /**
+     * @param initialBackoff  wait before the second attempt; doubled (times {@code multiplier}) per attempt
+     * @param maxBackoff      cap of the exponential backoff
+     * @param multiplier      growth factor of the backoff
+     * @param jitter          fraction of the backoff added or removed at random, so retries do not bunch up
+     * @param reEngagementDelay wait after 131049 (Meta: no sooner than 24 h)
+     */
+    public record Retry(
+        @NotNull Duration initialBackoff,
+        @NotNull Duration maxBackoff,
+        @NotNull @DecimalMin("1.0") Double multiplier,
+        @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double jitter,
+        @NotNull Duration reEngagementDelay) {
+
+        public Retry {
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(2) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+            multiplier = multiplier == null ? 2.0 : multiplier;
+            jitter = jitter == null ? 0.2 : jitter;
+            reEngagementDelay = reEngagementDelay == null ? Duration.ofHours(24) : reEngagementDelay;
+        }
+    }
+}

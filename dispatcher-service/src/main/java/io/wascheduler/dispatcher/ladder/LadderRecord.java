@@ -1,0 +1,79 @@
+package io.wascheduler.dispatcher.ladder;
+
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.MessageScheduled;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * One attempt of one message version on its way through the ladder. The value is the MessageScheduled
+ * envelope exactly as scheduler-api wrote it; what the ladder needs to route it travels in headers, so
+ * tiers move records without parsing JSON.
+ *
+ * @param dueAt   the instant it may leave: sendAt for the first attempt, the retry instant afterwards
+ * @param attempt counts from 1
+ */
+public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int attempt, long version, String senderId,
+                           String campaignId) {
+
+    static final String DUE_AT = "wa-due-at";
+    static final String ATTEMPT = "wa-attempt";
+    static final String VERSION = "wa-version";
+    static final String SENDER = "wa-sender";
+    static final String CAMPAIGN = "wa-campaign";
+
+    /** The first attempt of a scheduled message, due at its sendAt. */
+    public static LadderRecord firstAttempt(EventEnvelope envelope, byte[] encoded) {
+        MessageScheduled scheduled = envelope.payloadAs(MessageScheduled.class);
+        return new LadderRecord(scheduled.messageId(), encoded, scheduled.sendAt(), 1, scheduled.version(),
+            scheduled.senderId(), scheduled.campaignId());
+    }
+
+    /** The next attempt of this message version, due at {@code at}. */
+    public LadderRecord nextAttempt(int nextAttempt, Instant at) {
+        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId);
+    }
+
+    /** This same attempt, held back until {@code at} (pair rate, a full lane, a stopped sender). */
+    public LadderRecord delayedTo(Instant at) {
+        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId);
+    }
+
+    public static LadderRecord fromKafka(String key, byte[] value, Headers headers) {
+        return new LadderRecord(key, value, Instant.ofEpochMilli(Long.parseLong(text(headers, DUE_AT))),
+            Integer.parseInt(text(headers, ATTEMPT)), Long.parseLong(text(headers, VERSION)), text(headers, SENDER),
+            optionalText(headers, CAMPAIGN));
+    }
+
+    public Headers headers() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DUE_AT, bytes(Long.toString(dueAt.toEpochMilli())));
+        headers.add(ATTEMPT, bytes(Integer.toString(attempt)));
+        headers.add(VERSION, bytes(Long.toString(version)));
+        headers.add(SENDER, bytes(senderId));
+        if (campaignId != null) {
+            headers.add(CAMPAIGN, bytes(campaignId));
+        }
+        return headers;
+    }
+
+    private static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        if (header == null) {
+            throw new IllegalArgumentException("Ladder record without header " + name);
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String optionalText(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,284 @@
+package io.wascheduler.dispatcher.ladder;
+
+import io.wascheduler.dispatcher.release.ReleaseDecision;
+import io.wascheduler.dispatcher.release.ReleaseGate;
+import io.wascheduler.dispatcher.release.ReleaseTimer;
+import io.wascheduler.model.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stage of the ladder (the intake or one tier), run by one dedicated thread. It reads its source
+ * topic, holds each record until its tier span has passed since it was appended, then moves it to the
+ * tier its remaining time now calls for, or into the release timer, which writes it to DISPATCH_READY at
+ * its instant. Every move and release is a Kafka transaction together with the consumed offsets.
+ *
+ * <p>Why plain clients rather than {@code @KafkaListener}: a hold is pause + seek + resume at an exact
+ * instant; owning the consumer in one thread puts all three and the rebalance callbacks in one place, the
+ * poll timeout is the time to the next thing due, and every pass re-checks that each paused partition has
+ * a hold ({@link PartitionHolds}), so no partition can stay paused after a rebalance (the spring-kafka
+ * failure mode).
+ */
+final class StageLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(StageLoop.class);
+    private static final Duration GATE_RETRY = Duration.ofMillis(20);
+
+    private final Stage stage;
+    private final TierLadder ladder;
+    private final ReleaseGate gate;
+    private final Consumer<String, byte[]> consumer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final Clock clock;
+    private final StageMetrics metrics;
+    private final StageSettings settings;
+
+    private final ReleaseTimer<TopicPartition, LadderRecord> timer;
+    private final PartitionHolds holds;
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final Set<TopicPartition> advanced = new HashSet<>();
+    private StageTransaction transaction;
+    private Instant gateRetryAt = Instant.MIN;
+    private boolean needsRewind;
+    private volatile boolean running = true;
+
+    StageLoop(Stage stage, TierLadder ladder, ReleaseGate gate, Consumer<String, byte[]> consumer,
+              Supplier<Producer<String, byte[]>> producers, Clock clock, StageMetrics metrics, StageSettings settings) {
+        this.stage = stage;
+        this.ladder = ladder;
+        this.gate = gate;
+        this.consumer = consumer;
+        this.producers = producers;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.timer = new ReleaseTimer<>(clock);
+        this.holds = new PartitionHolds(consumer, ladder);
+    }
+
+    @Override
+    public void run() {
+        try (Consumer<String, byte[]> owned = consumer; StageTransaction tx = new StageTransaction(producers)) {
+            transaction = tx;
+            owned.subscribe(List.of(stage.sourceTopic()), new Rebalance());
+            while (running) {
+                try {
+                    runOnce();
+                } catch (WakeupException e) {
+                    transaction.abort();
+                } catch (RuntimeException e) {
+                    // a failed pass leaves nothing half-done: its transaction is aborted and the stage starts
+                    // again from its committed offsets, so the thread never dies on one bad pass
+                    log.warn("Stage {} failed a pass, rewinding to its committed offsets: {}", stage.name(), e.toString());
+                    needsRewind = true;
+                    sleep(settings.maxPollWait());
+                }
+            }
+        }
+    }
+
+    String name() {
+        return stage.name();
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void runOnce() {
+        if (needsRewind) {
+            rewind();
+            needsRewind = false;
+        }
+        holds.resumeFinished();
+        Duration wait = timeToNextEvent();
+        if (timer.size() < settings.maxPendingReleases()) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(wait);
+            for (TopicPartition partition : records.partitions()) {
+                handle(partition, records.records(partition));
+            }
+        } else {
+            sleep(wait);
+        }
+        releaseDue();
+        commit();
+        metrics.held(lag(), timer.size());
+    }
+
+    private void handle(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Instant holdEnds = ladder.holdEnds(Instant.ofEpochMilli(record.timestamp()), stage.hold());
+            if (!ladder.reached(holdEnds)) {
+                holds.hold(partition, record.offset(), holdEnds);
+                return;
+            }
+            stage.reader().apply(record).ifPresent(ladderRecord -> route(partition, record.offset(), ladderRecord));
+            nextOffsets.put(partition, record.offset() + 1);
+            advanced.add(partition);
+        }
+    }
+
+    private void route(TopicPartition partition, long offset, LadderRecord record) {
+        Optional<Duration> tier = ladder.tierFor(record.dueAt());
+        if (tier.isPresent()) {
+            log.debug("{} moves {} (due {}) to tier {}", stage.name(), record.messageId(), record.dueAt(), tier.get());
+            transaction.send(new ProducerRecord<>(Topics.delayTier(tier.get()).name(), null, record.messageId(),
+                record.envelope(), record.headers()));
+        } else {
+            log.debug("{} keeps {} for release at {}", stage.name(), record.messageId(), record.dueAt());
+            timer.add(partition, offset, record.dueAt(), record);
+        }
+    }
+
+    private void releaseDue() {
+        if (!ladder.reached(gateRetryAt)) {
+            return;
+        }
+        List<ReleaseTimer.Pending<TopicPartition, LadderRecord>> due = timer.takeDue();
+        for (int i = 0; i < due.size(); i++) {
+            ReleaseTimer.Pending<TopicPartition, LadderRecord> pending = due.get(i);
+            LadderRecord record = pending.item();
+            Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.campaignId());
+            if (decision.isEmpty()) {
+                due.subList(i, due.size()).forEach(timer::putBack);
+                gateRetryAt = clock.instant().plus(GATE_RETRY);
+                return;
+            }
+            apply(decision.get(), pending);
+            advanced.add(pending.partition());
+        }
+    }
+
+    private void apply(ReleaseDecision decision, ReleaseTimer.Pending<TopicPartition, LadderRecord> pending) {
+        LadderRecord record = pending.item();
+        switch (decision) {
+            case RELEASE -> {
+                transaction.send(new ProducerRecord<>(Topics.DISPATCH_READY.name(), null, record.senderId(),
+                    record.envelope(), record.headers()));
+                metrics.released(Duration.between(record.dueAt(), clock.instant()));
+                log.debug("{} releases {} attempt {}", stage.name(), record.messageId(), record.attempt());
+            }
+            case HOLD_CAMPAIGN_PAUSED -> {
+                metrics.notReleased(decision);
+                route(pending.partition(), pending.offset(),
+                    record.delayedTo(clock.instant().plus(settings.pausedCampaignRecheck())));
+            }
+            case DROP_CANCELLED, DROP_SUPERSEDED -> {
+                metrics.notReleased(decision);
+                log.debug("{} drops {} version {}: {}", stage.name(), record.messageId(), record.version(), decision);
+            }
+        }
+    }
+
+    /** Commits the pass with, per partition, the offset of the first record not yet done. */
+    private void commit() {
+        if (advanced.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : advanced) {
+            long next = timer.lowestPendingOffset(partition).orElse(nextOffsets.get(partition));
+            offsets.put(partition, new OffsetAndMetadata(next));
+        }
+        transaction.commit(offsets, consumer.groupMetadata());
+        advanced.clear();
+    }
+
+    private Duration timeToNextEvent() {
+        Instant now = clock.instant();
+        Instant next = now.plus(settings.maxPollWait());
+        Optional<Instant> holdEnds = holds.nextEnd();
+        if (holdEnds.isPresent() && holdEnds.get().isBefore(next)) {
+            next = holdEnds.get();
+        }
+        Optional<Instant> releaseAt = timer.nextDueAt().map(at -> at.isBefore(gateRetryAt) ? gateRetryAt : at);
+        if (releaseAt.isPresent() && releaseAt.get().isBefore(next)) {
+            next = releaseAt.get();
+        }
+        Duration wait = Duration.between(now, next);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private long lag() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag + holds.size();
+    }
+
+    /** After a failed pass: drop everything in memory and start again from what was committed. */
+    private void rewind() {
+        transaction.reset();
+        Set<TopicPartition> assignment = consumer.assignment();
+        forget(assignment);
+        holds.resume(assignment);
+        consumer.committed(assignment).forEach((partition, committed) -> {
+            if (committed == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, committed.offset());
+            }
+        });
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        timer.forget(partitions);
+        holds.forget(partitions);
+        partitions.forEach(partition -> {
+            nextOffsets.remove(partition);
+            advanced.remove(partition);
+        });
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs inside poll, between passes, so no transaction is open. Revoked partitions are forgotten: their
+     * new owner reads them again from the committed offsets, which never pass a record still waiting here.
+     */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            holds.resume(partitions);
+        }
+    }
+}

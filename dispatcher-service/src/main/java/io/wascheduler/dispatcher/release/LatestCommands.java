@@ -1,0 +1,115 @@
+package io.wascheduler.dispatcher.release;
+
+import io.wascheduler.dispatcher.DispatcherProperties;
+import io.wascheduler.dispatcher.KafkaClients;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.EventSerde;
+import io.wascheduler.model.topic.Topics;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The latest command per message, for the release-time cancel/edit check. Why a global table: the
+ * compacted MESSAGE_COMMANDS topic already holds exactly this state; a Kafka Streams global table copies
+ * it into RocksDB on local disk, so memory stays flat however many messages are pending (10 M pending
+ * messages are 10 M RocksDB rows, not 10 M heap objects), and every instance sees every message whichever
+ * tier partitions it owns. A restart catches up from the local checkpoint instead of reloading the topic
+ * into memory.
+ */
+@Component
+class LatestCommands implements SmartLifecycle {
+
+    static final String STORE = "wa-latest-commands";
+
+    private final KafkaStreams streams;
+    private volatile ReadOnlyKeyValueStore<String, EventEnvelope> store;
+    private volatile boolean running;
+
+    LatestCommands(KafkaClients kafka, DispatcherProperties properties) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(Topics.MESSAGE_COMMANDS.name(), Consumed.with(Serdes.String(), new EventSerde()),
+            Materialized.<String, EventEnvelope, KeyValueStore<Bytes, byte[]>>as(STORE));
+        Properties config = new Properties();
+        config.putAll(kafka.common());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "wa-dispatcher-commands");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
+        // only a global table: no stream thread and no consumer group are needed
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 0);
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        config.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        this.streams = new KafkaStreams(builder.build(), config);
+    }
+
+    /** The latest command for the message (null when none); empty while the table is not running. */
+    Optional<Latest> latest(String messageId) {
+        ReadOnlyKeyValueStore<String, EventEnvelope> current = readyStore();
+        if (current == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Latest(current.get(messageId)));
+        } catch (InvalidStateStoreException e) {
+            // the table is restoring or closing: ask again shortly, like before it was running
+            return Optional.empty();
+        }
+    }
+
+    record Latest(EventEnvelope command) {
+    }
+
+    boolean isReady() {
+        return readyStore() != null;
+    }
+
+    /** The Kafka Streams state, for health. */
+    String state() {
+        return streams.state().name();
+    }
+
+    private ReadOnlyKeyValueStore<String, EventEnvelope> readyStore() {
+        if (store == null && streams.state() == KafkaStreams.State.RUNNING) {
+            store = streams.store(StoreQueryParameters.fromNameAndType(STORE, QueryableStoreTypes.keyValueStore()));
+        }
+        return streams.state() == KafkaStreams.State.RUNNING ? store : null;
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        streams.close(Duration.ofSeconds(10));
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the stages that ask it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+}

@@ -1,0 +1,85 @@
+package io.wascheduler.dispatcher.release;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+
+/**
+ * The last step before release: records due within the release horizon (the smallest tier span, about a
+ * second) wait here and come out at their instant, never before. It also knows which source offsets are
+ * still waiting, so that a stage commits no offset past a record it has not released yet.
+ * Not thread-safe: each stage owns one and uses it from its own thread.
+ *
+ * @param <P> source partition
+ * @param <T> what is released
+ */
+public final class ReleaseTimer<P, T> {
+
+    private final Clock clock;
+    private final PriorityQueue<Pending<P, T>> byDueTime =
+        new PriorityQueue<>(Comparator.comparing(Pending<P, T>::dueAt).thenComparingLong(Pending::sequence));
+    private final Map<P, TreeSet<Long>> pendingOffsets = new HashMap<>();
+    private long sequence;
+
+    public ReleaseTimer(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void add(P partition, long offset, Instant dueAt, T item) {
+        byDueTime.add(new Pending<>(partition, offset, dueAt, item, sequence++));
+        pendingOffsets.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
+    }
+
+    /** Takes out every record whose instant has been reached, earliest first. */
+    public List<Pending<P, T>> takeDue() {
+        Instant now = clock.instant();
+        List<Pending<P, T>> due = new ArrayList<>();
+        while (!byDueTime.isEmpty() && !byDueTime.peek().dueAt().isAfter(now)) {
+            Pending<P, T> pending = byDueTime.poll();
+            TreeSet<Long> offsets = pendingOffsets.get(pending.partition());
+            offsets.remove(pending.offset());
+            if (offsets.isEmpty()) {
+                pendingOffsets.remove(pending.partition());
+            }
+            due.add(pending);
+        }
+        return due;
+    }
+
+    /** Puts back a record taken out but not released (e.g. its cancellation state was not known yet). */
+    public void putBack(Pending<P, T> pending) {
+        add(pending.partition(), pending.offset(), pending.dueAt(), pending.item());
+    }
+
+    /** The lowest source offset of {@code partition} still waiting, if any: the most a stage may commit. */
+    public OptionalLong lowestPendingOffset(P partition) {
+        TreeSet<Long> offsets = pendingOffsets.get(partition);
+        return offsets == null ? OptionalLong.empty() : OptionalLong.of(offsets.first());
+    }
+
+    public Optional<Instant> nextDueAt() {
+        return Optional.ofNullable(byDueTime.peek()).map(Pending::dueAt);
+    }
+
+    /** Forgets the records of partitions this stage no longer owns; their new owner reads them again. */
+    public void forget(Collection<P> partitions) {
+        byDueTime.removeIf(pending -> partitions.contains(pending.partition()));
+        partitions.forEach(pendingOffsets::remove);
+    }
+
+    public int size() {
+        return byDueTime.size();
+    }
+
+    public record Pending<P, T>(P partition, long offset, Instant dueAt, T item, long sequence) {
+    }
+}

@@ -1,0 +1,42 @@
+package io.wascheduler.dispatcher.send;
+
+import io.wascheduler.dispatcher.ladder.LadderRecord;
+import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.MessageScheduled;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/** A released message waiting in its sender's lane, with where it was read from. */
+record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, EventEnvelope envelope) {
+
+    /** Empty for a record that is not a released MessageScheduled with the ladder's headers. */
+    static Optional<ReadyMessage> read(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+        try {
+            EventEnvelope envelope = EventCodec.decode(record.value());
+            MessageScheduled message = envelope.payloadAs(MessageScheduled.class);
+            LadderRecord ladderRecord = LadderRecord.fromKafka(message.messageId(), record.value(), record.headers());
+            return Optional.of(new ReadyMessage(partition, record.offset(), ladderRecord, envelope));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    MessageScheduled message() {
+        return envelope.payloadAs(MessageScheduled.class);
+    }
+
+    int attempt() {
+        return record.attempt();
+    }
+
+    /** The same message may be sent once per attempt: this names one attempt of one version. */
+    String attemptKey() {
+        return attemptKey(record.messageId(), record.version(), record.attempt());
+    }
+
+    static String attemptKey(String messageId, long version, int attempt) {
+        return messageId + "|" + version + "|" + attempt;
+    }
+}

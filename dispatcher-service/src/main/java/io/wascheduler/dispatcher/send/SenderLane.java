@@ -1,0 +1,80 @@
+package io.wascheduler.dispatcher.send;
+
+import io.wascheduler.dispatcher.ratelimit.PairRate;
+import io.wascheduler.dispatcher.ratelimit.ThroughputLimit;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One sender's queue with its throughput limit and pair rate. Each sender has its own lane, so a sender
+ * out of budget never holds up another sender that shares its partition.
+ */
+final class SenderLane {
+
+    private final Deque<ReadyMessage> queue = new ArrayDeque<>();
+    private final ThroughputLimit throughput;
+    private final PairRate pairRate;
+    private String tenantId;
+    private boolean paused;
+
+    SenderLane(ThroughputLimit throughput, PairRate pairRate) {
+        this.throughput = throughput;
+        this.pairRate = pairRate;
+    }
+
+    ThroughputLimit throughput() {
+        return throughput;
+    }
+
+    PairRate pairRate() {
+        return pairRate;
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** @return whether this changed the lane's state */
+    boolean pause(boolean pause) {
+        boolean changed = paused != pause;
+        paused = pause;
+        return changed;
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    void add(ReadyMessage message) {
+        tenantId = message.envelope().tenantId();
+        queue.addLast(message);
+    }
+
+    ReadyMessage peek() {
+        return queue.peekFirst();
+    }
+
+    ReadyMessage take() {
+        return queue.pollFirst();
+    }
+
+    int size() {
+        return queue.size();
+    }
+
+    /** Takes out the messages read from {@code partitions}, which this instance no longer owns. */
+    List<ReadyMessage> removeFrom(Collection<TopicPartition> partitions) {
+        List<ReadyMessage> removed = queue.stream().filter(m -> partitions.contains(m.partition())).toList();
+        queue.removeAll(removed);
+        return removed;
+    }
+
+    List<ReadyMessage> takeAll() {
+        List<ReadyMessage> all = List.copyOf(queue);
+        queue.clear();
+        return all;
+    }
+}

@@ -1,0 +1,91 @@
+package io.wascheduler.dispatcher.send;
+
+import io.wascheduler.dispatcher.DispatcherProperties;
+import io.wascheduler.dispatcher.outcome.OutcomePublisher;
+import io.wascheduler.dispatcher.ratelimit.PairRate;
+import io.wascheduler.dispatcher.ratelimit.ThroughputLimit;
+import io.wascheduler.dispatcher.sender.CredentialsClient;
+import io.wascheduler.dispatcher.sender.SenderDirectory;
+import io.wascheduler.model.event.SenderConfigured;
+import io.wascheduler.model.event.SenderStatusChanged.SenderState;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The lanes of the senders this instance has seen, created with each sender's configured rate. */
+final class SenderLanes {
+
+    private static final Logger log = LoggerFactory.getLogger(SenderLanes.class);
+
+    private final Map<String, SenderLane> lanes = new HashMap<>();
+    private final SenderDirectory directory;
+    private final CredentialsClient credentials;
+    private final OutcomePublisher outcomes;
+    private final DispatcherProperties.Sending sending;
+    private final Clock clock;
+
+    SenderLanes(SenderDirectory directory, CredentialsClient credentials, OutcomePublisher outcomes,
+                DispatcherProperties.Sending sending, Clock clock) {
+        this.directory = directory;
+        this.credentials = credentials;
+        this.outcomes = outcomes;
+        this.sending = sending;
+        this.clock = clock;
+    }
+
+    SenderLane of(String senderId) {
+        return lanes.computeIfAbsent(senderId, id -> new SenderLane(
+            new ThroughputLimit(directory.throughputOf(id).orElse(sending.defaultThroughputMps()), clock),
+            new PairRate(sending.pairRateInterval(), clock)));
+    }
+
+    Collection<SenderLane> all() {
+        return lanes.values();
+    }
+
+    int queued() {
+        int queued = 0;
+        for (SenderLane lane : lanes.values()) {
+            queued += lane.size();
+        }
+        return queued;
+    }
+
+    /** Applies new sender configurations: the new rate at once, a fresh token, and a paused sender resumed. */
+    void applyChanges() {
+        for (SenderConfigured change : directory.takeChanges()) {
+            credentials.invalidate(change.phoneNumberId());
+            SenderLane lane = lanes.get(change.phoneNumberId());
+            if (lane == null) {
+                continue;
+            }
+            lane.throughput().reconfigure(change.throughputMps());
+            if (lane.pause(false)) {
+                log.info("Resuming sender {} after a new configuration", change.phoneNumberId());
+                outcomes.senderChanged(change.tenantId(), change.phoneNumberId(), SenderState.ACTIVE,
+                    "Sender reconfigured", null);
+            }
+        }
+    }
+
+    /**
+     * The rate scheduler-api returned with the sender's token applies until SENDER_CONFIG says otherwise
+     * (it is the same setting, but the configuration event may not have been read yet).
+     */
+    void learnThroughput(String senderId, int throughputMps) {
+        SenderLane lane = lanes.get(senderId);
+        if (throughputMps > 0 && lane != null && directory.throughputOf(senderId).isEmpty()
+            && lane.throughput().configured() != throughputMps) {
+            lane.throughput().reconfigure(throughputMps);
+        }
+    }
+
+    /** Drops the queued messages read from partitions this instance no longer owns; their new owner reads them. */
+    void dropFrom(Collection<TopicPartition> partitions) {
+        lanes.values().forEach(lane -> lane.removeFrom(partitions));
+    }
+}

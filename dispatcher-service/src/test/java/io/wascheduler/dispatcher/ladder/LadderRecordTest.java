@@ -1,0 +1,60 @@
+package io.wascheduler.dispatcher.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wascheduler.model.content.TextContent;
+import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.MessageScheduled;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LadderRecordTest {
+
+    private static final Instant SEND_AT = Instant.parse("2026-12-01T08:00:00Z");
+
+    @Test
+    void theFirstAttemptIsDueAtSendAtAndKeepsTheEnvelopeBytesUnchanged() {
+        byte[] encoded = EventCodec.encode(envelope("campaign-7"));
+        LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded);
+
+        assertThat(record.dueAt()).isEqualTo(SEND_AT);
+        assertThat(record.attempt()).isEqualTo(1);
+        assertThat(record.version()).isEqualTo(3);
+        assertThat(record.senderId()).isEqualTo("sender-1");
+        assertThat(record.campaignId()).isEqualTo("campaign-7");
+        assertThat(record.envelope()).isSameAs(encoded);
+    }
+
+    @Test
+    void whatTheLadderNeedsTravelsInHeadersAndReadsBackTheSame() {
+        byte[] encoded = EventCodec.encode(envelope(null));
+        LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)
+            .nextAttempt(2, SEND_AT.plusSeconds(30));
+
+        LadderRecord read = LadderRecord.fromKafka("m-1", record.envelope(), record.headers());
+
+        assertThat(read.dueAt()).isEqualTo(SEND_AT.plusSeconds(30));
+        assertThat(read.attempt()).isEqualTo(2);
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.senderId()).isEqualTo("sender-1");
+        assertThat(read.campaignId()).isNull();
+    }
+
+    @Test
+    void aDelayedRecordKeepsItsAttempt() {
+        byte[] encoded = EventCodec.encode(envelope(null));
+        LadderRecord delayed = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)
+            .delayedTo(SEND_AT.plusSeconds(6));
+
+        assertThat(delayed.attempt()).isEqualTo(1);
+        assertThat(delayed.dueAt()).isEqualTo(SEND_AT.plusSeconds(6));
+    }
+
+    private static EventEnvelope envelope(String campaignId) {
+        return EventEnvelope.of("tenant-1", new MessageScheduled("m-1", 3, campaignId, "sender-1", "+14155550123",
+            new TextContent("Hello", false), SEND_AT, 4, Map.of()), Clock.systemUTC());
+    }
+}
