@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,7 @@ class DispatcherConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * Tier topics take the broker's append time as record timestamp, so each partition's timestamps are
-     * monotone whatever the producers' clocks say, and a hold of the tier span ends in append order.
-     */
+    /** Tier topics come with broker (append-time) timestamps from the catalogue; see {@link Topics#delayTier}. */
     @Bean
     KafkaAdmin.NewTopics dispatcherTopics(DispatcherProperties properties,
                                           @Value("${wa.kafka.replication-factor:1}") short replicationFactor) {
@@ -34,9 +30,7 @@ class DispatcherConfiguration {
             topics.add(spec.toNewTopic(replicationFactor));
         }
         for (var span : properties.tiers()) {
-            NewTopic tier = Topics.delayTier(span).toNewTopic(replicationFactor);
-            tier.configs().put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
-            topics.add(tier);
+            topics.add(Topics.delayTier(span).toNewTopic(replicationFactor));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -108,6 +108,19 @@ class WebhookPublishingIntegrationTest {
         }
     }
 
+    @Test
+    void aBodyNearMetasThreeMegabyteCeilingIsAcknowledgedAndKeptWhole() {
+        String failed = new String(WebhookPayloads.load("failed-status.json"), java.nio.charset.StandardCharsets.UTF_8);
+        String padding = "x".repeat(3 * 1024 * 1024 - failed.length() - 64);
+        byte[] body = failed.replaceFirst("\\{", "{\"later_field_from_meta\":\"" + padding + "\",")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        meta.postSigned(body).expectStatus().isOk();
+
+        assertThat(topics.awaitRecords(Topics.WEBHOOK_RAW.name(), record -> Arrays.equals(record.value(), body), 1))
+            .hasSize(1);
+    }
+
     private double statusesCounted(String status) {
         Counter counter = meters.find("wa.webhook.statuses").tag("status", status).counter();
         return counter == null ? 0 : counter.count();

@@ -4,6 +4,8 @@ import io.wascheduler.model.topic.TopicSpec.CleanupPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The one place that names every topic of the system, its key, partitions and cleanup policy. Nothing
@@ -41,9 +43,13 @@ public final class Topics {
     public static final TopicSpec INBOUND_MESSAGES =
         new TopicSpec("wa.inbound.messages", "phoneNumberId", MESSAGE_PARTITIONS, CleanupPolicy.DELETE, Duration.ofDays(30));
 
+    /** The largest record the system writes: a whole webhook body, which Meta lets reach 3 MB. */
+    public static final int MAX_RECORD_BYTES = 5 * 1024 * 1024;
+
     /** Every webhook body as Meta sent it (raw JSON, not an event envelope), for kinds we do not model. */
     public static final TopicSpec WEBHOOK_RAW =
-        new TopicSpec("wa.webhook.raw", "phoneNumberId or WABA id", MESSAGE_PARTITIONS, CleanupPolicy.DELETE, Duration.ofDays(7));
+        new TopicSpec("wa.webhook.raw", "phoneNumberId or WABA id", MESSAGE_PARTITIONS, CleanupPolicy.DELETE,
+            Duration.ofDays(7), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES)));
 
     /** CampaignProgress, the latest per campaign. */
     public static final TopicSpec CAMPAIGN_PROGRESS =
@@ -66,10 +72,14 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic holding records for one tier span; records are keyed by message id. */
+    /**
+     * The topic holding records for one tier span; records are keyed by message id and stamped by the
+     * broker, so each partition is ordered by append time.
+     */
     public static TopicSpec delayTier(Duration span) {
         return new TopicSpec(DELAY_TIER_PREFIX + span.toSeconds() + "s", "messageId", MESSAGE_PARTITIONS,
-            CleanupPolicy.DELETE, span.multipliedBy(2).plus(Duration.ofDays(7)));
+            CleanupPolicy.DELETE, span.multipliedBy(2).plus(Duration.ofDays(7)),
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
     }
 
     /** Every topic of the system, the delay tiers of {@code ladder} included. */

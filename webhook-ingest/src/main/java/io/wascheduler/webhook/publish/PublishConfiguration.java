@@ -18,12 +18,14 @@ class PublishConfiguration {
     /**
      * The durability the 200 promises does not depend on configuration: acks=all and idempotence are
      * forced, and the records are raw bytes (events are serialised with EventSerde by the publisher).
+     * A whole webhook body (up to 3 MB) travels as one record, above the producer's 1 MB default.
      */
     @Bean
     DefaultKafkaProducerFactoryCustomizer durableWebhookProducer() {
         return factory -> factory.updateConfigs(Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
