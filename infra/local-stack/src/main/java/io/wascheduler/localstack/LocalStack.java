@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
         StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile(), new SecureRandom());
         // Finding every jar first fails a half-built checkout before anything starts.
         List<JvmSpec> services = StackServices.all(layout, secrets).stream()
-            .map(service -> StackServices.spec(service, layout)).toList();
+            .map(service -> StackServices.spec(service, layout, options.tuning())).toList();
         String classpath = options.launcherClasspath();
         ProcessGroup group = startGroup(classpath);
 

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 /**
  * How to start a local stack: the repository whose built jars it runs, the folder for its data and logs,
  * the class path of this launcher (the broker and PostgreSQL run from it), whether to wipe the data first,
- * the ports and how long the services may take to become healthy.
+ * the ports, how long the services may take to become healthy, and how the service JVMs are tuned.
  */
 public record StackOptions(
     Path repositoryRoot, Path stateDirectory, String launcherClasspath, boolean fresh, StackPorts ports,
-    Duration healthTimeout) {
+    Duration healthTimeout, ServiceTuning tuning) {
 
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofMinutes(3);
     public static final String STATE_FOLDER_NAME = ".local-stack";
@@ -25,11 +25,12 @@ public record StackOptions(
         Objects.requireNonNull(launcherClasspath, "launcherClasspath");
         ports = ports == null ? StackPorts.STANDARD : ports;
         healthTimeout = healthTimeout == null ? DEFAULT_HEALTH_TIMEOUT : healthTimeout;
+        tuning = tuning == null ? ServiceTuning.QUICK_START : tuning;
     }
 
     /** The standard ports and timeout, data in {@code stateDirectory}. */
     public static StackOptions standard(Path repositoryRoot, Path stateDirectory, String launcherClasspath, boolean fresh) {
-        return new StackOptions(repositoryRoot, stateDirectory, launcherClasspath, fresh, StackPorts.STANDARD, null);
+        return new StackOptions(repositoryRoot, stateDirectory, launcherClasspath, fresh, StackPorts.STANDARD, null, null);
     }
 
     /** What {@code ./dev up} uses: run from the repository root, data in its {@code .local-stack}, this JVM's class path. */

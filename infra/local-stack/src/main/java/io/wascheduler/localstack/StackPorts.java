@@ -10,6 +10,12 @@ public record StackPorts(
 
     public static final StackPorts STANDARD = new StackPorts(8080, 8081, 8082, 8083, 8090, 9092, 9093, 5433);
 
+    /** The same ports shifted by {@code offset}, so a second stack (a benchmark's) can run beside the first. */
+    public StackPorts offsetBy(int offset) {
+        return new StackPorts(schedulerApi + offset, webhookIngest + offset, statusProjector + offset, dispatcher + offset,
+            metaSandbox + offset, kafka + offset, kafkaController + offset, postgres + offset);
+    }
+
     /** Each port with what listens on it. */
     public Map<String, Integer> byOwner() {
         Map<String, Integer> owners = new LinkedHashMap<>();

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StackServices {
 
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final String CLOUD_API_VERSION = "v23.0";
     private static final String WEBHOOK_PATH = "/webhooks/whatsapp";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,15 +57,16 @@ final class StackServices {
         return List.copyOf(services);
     }
 
-    static JvmSpec spec(Service service, StackLayout layout) {
+    static JvmSpec spec(Service service, StackLayout layout, ServiceTuning tuning) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", Integer.toString(service.port()));
         settings.put("spring.kafka.bootstrap-servers", layout.kafkaBootstrapServers());
         settings.putAll(service.settings());
+        settings.putAll(tuning.settingsFor(service.name()));
         List<String> arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
         Map<String, String> environment = service.secretSettings().isEmpty()
             ? Map.of() : Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(service.secretSettings()));
-        return new JvmSpec(service.name(), SERVICE_JVM_OPTIONS, JvmSpec.executableJar(executableJar(service, layout)),
+        return new JvmSpec(service.name(), tuning.jvmOptions(), JvmSpec.executableJar(executableJar(service, layout)),
             arguments, environment, layout.httpBase(service.port()).resolve("/actuator/health"));
     }
 

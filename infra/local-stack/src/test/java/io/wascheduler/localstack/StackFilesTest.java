@@ -92,7 +92,7 @@ class StackFilesTest {
         Files.createDirectories(folder.resolve("scheduler-api/target"));
         Files.createFile(folder.resolve("scheduler-api/target/scheduler-api-0.1.0-SNAPSHOT-exec.jar"));
 
-        JvmSpec spec = StackServices.spec(schedulerApi, layout);
+        JvmSpec spec = StackServices.spec(schedulerApi, layout, ServiceTuning.QUICK_START);
 
         assertThat(String.join(" ", spec.command()))
             .contains("--server.port=8080", "--spring.r2dbc.url=" + layout.r2dbcUrl(), "scheduler-api-0.1.0-SNAPSHOT-exec.jar")
@@ -106,7 +106,7 @@ class StackFilesTest {
         StackLayout layout = new StackLayout(folder, folder.resolve(".local-stack"), StackPorts.STANDARD);
         StackServices.Service sandbox = StackServices.all(layout, StackSecrets.generate(new SecureRandom())).getFirst();
 
-        assertThatThrownBy(() -> StackServices.spec(sandbox, layout))
+        assertThatThrownBy(() -> StackServices.spec(sandbox, layout, ServiceTuning.QUICK_START))
             .isInstanceOf(StartupFailedException.class)
             .hasMessageContaining("meta-sandbox-<version>-exec.jar")
             .hasMessageContaining("./mvnw install");

@@ -1,0 +1,44 @@
+package io.wascheduler.benchmarks;
+
+import io.wascheduler.localstack.LocalStack;
+import io.wascheduler.localstack.ServiceTuning;
+import io.wascheduler.localstack.StackOptions;
+import io.wascheduler.localstack.StackPorts;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A whole local stack for one benchmark run: fresh data in its own folder, ports shifted away from a
+ * running {@code ./dev up} (8080 becomes 18080, ...), service JVMs with full JIT compilation.
+ */
+public final class BenchmarkStack {
+
+    public static final int PORT_OFFSET = 10_000;
+    public static final StackPorts PORTS = StackPorts.STANDARD.offsetBy(PORT_OFFSET);
+    private static final List<String> BENCHMARK_JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseParallelGC");
+
+    private BenchmarkStack() {
+    }
+
+    /** Starts the stack; {@code settingsByService} adds settings per service name (e.g. "dispatcher-service"). */
+    public static LocalStack start(String benchmarkName, Map<String, Map<String, String>> settingsByService) {
+        try {
+            Path root = Path.of("").toAbsolutePath();
+            Path state = Files.createDirectories(root.resolve("infra/benchmarks/target/stack-" + benchmarkName));
+            String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+            return LocalStack.start(new StackOptions(root, state, classpath, true, PORTS, null,
+                new ServiceTuning(BENCHMARK_JVM_OPTIONS, settingsByService)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
