@@ -16,15 +16,21 @@ import java.util.stream.Collectors;
 
 /**
  * A whole local stack for one benchmark run: fresh data in its own folder, ports shifted away from a
- * running {@code ./dev up} (8080 becomes 18080, ...), service JVMs with full JIT compilation.
+ * running {@code ./dev up} (by default 8080 becomes 18080, ...; {@code WA_BENCH_PORT_OFFSET} changes the
+ * shift), service JVMs with full JIT compilation.
  */
 public final class BenchmarkStack {
 
-    public static final int PORT_OFFSET = 10_000;
-    public static final StackPorts PORTS = StackPorts.STANDARD.offsetBy(PORT_OFFSET);
+    private static final int DEFAULT_PORT_OFFSET = 10_000;
+    public static final StackPorts PORTS = StackPorts.STANDARD.offsetBy(portOffset());
     private static final List<String> BENCHMARK_JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseParallelGC");
 
     private BenchmarkStack() {
+    }
+
+    private static int portOffset() {
+        String configured = System.getenv("WA_BENCH_PORT_OFFSET");
+        return configured == null || configured.isBlank() ? DEFAULT_PORT_OFFSET : Integer.parseInt(configured.trim());
     }
 
     /** Starts the stack; {@code settingsByService} adds settings per service name (e.g. "dispatcher-service"). */
