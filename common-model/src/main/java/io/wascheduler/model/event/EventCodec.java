@@ -1,13 +1,14 @@
 package io.wascheduler.model.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one JSON form of every event:
@@ -30,15 +31,21 @@ public final class EventCodec {
         return MAPPER;
     }
 
+    /** Streams the envelope straight to bytes: this runs once per event on every hot path. */
     public static byte[] encode(EventEnvelope envelope) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("eventId", envelope.eventId().toString());
-        node.put("type", envelope.type().wireName());
-        node.put("schemaVersion", envelope.schemaVersion());
-        node.put("occurredAt", envelope.occurredAt().toString());
-        node.put("tenantId", envelope.tenantId());
-        node.set("payload", MAPPER.valueToTree(envelope.payload()));
-        return MAPPER.writeValueAsBytes(node);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringProperty("eventId", envelope.eventId().toString());
+            json.writeStringProperty("type", envelope.type().wireName());
+            json.writeNumberProperty("schemaVersion", envelope.schemaVersion());
+            json.writeStringProperty("occurredAt", envelope.occurredAt().toString());
+            json.writeStringProperty("tenantId", envelope.tenantId());
+            json.writeName("payload");
+            MAPPER.writeValue(json, envelope.payload());
+            json.writeEndObject();
+        }
+        return bytes.toByteArray();
     }
 
     public static EventEnvelope decode(byte[] bytes) {
