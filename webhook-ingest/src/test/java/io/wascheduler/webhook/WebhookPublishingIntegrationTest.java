@@ -82,6 +82,22 @@ class WebhookPublishingIntegrationTest {
     }
 
     @Test
+    void aStatusWithoutOurCallbackDataIsPublishedKeyedByItsWamidForTheProjectorToMatch() {
+        byte[] body = WebhookPayloads.load("status-without-callback-data.json");
+
+        meta.postSigned(body).expectStatus().isOk();
+
+        List<ConsumerRecord<String, byte[]>> records = topics.awaitRecords(Topics.MESSAGE_STATUSES.name(),
+            record -> record.key().startsWith("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDAA"), 2);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+            "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDAAE=", "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDAAI=");
+        assertThat(records).map(record -> decode(record).payloadAs(MessageStatusReported.class))
+            .allSatisfy(status -> assertThat(status.messageId()).isNull())
+            .extracting(MessageStatusReported::status)
+            .containsExactlyInAnyOrder(DeliveryStatus.DELIVERED, DeliveryStatus.SENT);
+    }
+
+    @Test
     void anInboundMessageIsPublishedOnTheInboundTopicKeyedByPhoneNumberId() {
         byte[] body = WebhookPayloads.load("inbound-text.json");
 

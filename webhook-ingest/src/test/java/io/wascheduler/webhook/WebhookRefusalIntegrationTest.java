@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -43,9 +45,12 @@ class WebhookRefusalIntegrationTest {
         topics = new TopicRecords(bootstrapServers);
     }
 
-    @Test
-    void aWronglySignedWebhookIsRefusedWith401AndNothingIsPublished() {
-        byte[] body = WebhookPayloads.load("batched-statuses.json");
+    /** Every payload kind of META.md: statuses (batched, failed, without callback data), inbound, other fields. */
+    @ParameterizedTest
+    @ValueSource(strings = {"batched-statuses.json", "failed-status.json", "status-without-callback-data.json",
+        "inbound-text.json", "template-status-update.json", "account-update.json", "unknown-fields.json"})
+    void aWronglySignedWebhookOfAnyKindIsRefusedWith401AndNothingIsPublished(String kind) {
+        byte[] body = WebhookPayloads.load(kind);
         Map<String, Long> before = recordCounts();
 
         meta.post(body, new SignatureVerifier("not-the-app-secret").sign(body))

@@ -4,6 +4,7 @@ import io.wascheduler.projector.ProjectorProperties;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -68,7 +69,10 @@ public final class ProjectorStreams implements SmartLifecycle, ApplicationListen
     public void stop() {
         KafkaStreams running = streams;
         if (running != null) {
-            running.close(CLOSE_TIMEOUT);
+            // Streams stays in its group on close by default; the next start would then wait for the departed
+            // member's rebalance timeout (minutes) before it may answer queries.
+            running.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
             streams = null;
         }
     }
