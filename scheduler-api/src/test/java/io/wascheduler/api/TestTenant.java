@@ -57,6 +57,12 @@ public final class TestTenant {
             .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
+    /** Streams recipient rows as NDJSON to an upload endpoint. */
+    public WebTestClient.ResponseSpec upload(String path, String ndjson) {
+        return web.post().uri(path).header("Authorization", "Bearer " + apiKey)
+            .contentType(MediaType.APPLICATION_NDJSON).bodyValue(ndjson).exchange();
+    }
+
     public WebTestClient.ResponseSpec get(String path) {
         return web.get().uri(path).header("Authorization", "Bearer " + apiKey).exchange();
     }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -90,29 +91,42 @@ class CampaignDrafts {
             Instant sendAt = draft.sendAt() == null || draft.sendAt().isBefore(now) ? now : draft.sendAt();
             EventEnvelope scheduled = EventEnvelope.of(tenantId, new CampaignScheduled(campaignId, draft.senderId(), total, sendAt), clock);
             return outbox.append(scheduled)
-                .then(schedulePages(tenantId, campaignId, draft, sendAt, 0L))
+                .then(schedulePages(tenantId, campaignId, draft, sendAt))
                 .then(drafts.launched(campaignId, total, sendAt))
                 .thenReturn(total);
         })).as(transaction::transactional);
     }
 
-    private Mono<Void> schedulePages(String tenantId, String campaignId, DraftRepository.Draft draft, Instant sendAt, long after) {
-        return drafts.page(campaignId, after, CHUNK).flatMap(page -> {
-            if (page.isEmpty()) {
-                return Mono.empty();
-            }
-            List<NewMessage> created = new ArrayList<>(page.size());
-            List<EventEnvelope> events = new ArrayList<>(page.size());
-            for (DraftRepository.StoredRecipient recipient : page) {
-                var content = Personalizer.personalize(draft.content(), recipient.vars(), new HashSet<>());
-                NewMessage message = new NewMessage(Ids.next(clock), tenantId, campaignId, draft.senderId(), recipient.to(), content,
-                    sendAt, draft.maxAttempts(), Map.of());
-                created.add(message);
-                events.add(EventEnvelope.of(tenantId, message.scheduled(), clock));
-            }
-            return messages.insertAll(created).then(outbox.appendAll(events))
-                .then(Mono.defer(() -> schedulePages(tenantId, campaignId, draft, sendAt, page.getLast().position())));
-        });
+    /**
+     * One page after another by re-subscribing (not nesting), so a finished page is garbage at once and
+     * memory stays flat however many recipients the campaign has.
+     */
+    private Mono<Void> schedulePages(String tenantId, String campaignId, DraftRepository.Draft draft, Instant sendAt) {
+        AtomicLong after = new AtomicLong();
+        return Mono.defer(() -> drafts.page(campaignId, after.get(), CHUNK))
+            .flatMap(page -> page.isEmpty() ? Mono.just(false)
+                : schedulePage(tenantId, campaignId, draft, sendAt, page)
+                    .then(Mono.fromSupplier(() -> {
+                        after.set(page.getLast().position());
+                        return true;
+                    })))
+            .repeat()
+            .takeWhile(Boolean::booleanValue)
+            .then();
+    }
+
+    private Mono<Void> schedulePage(String tenantId, String campaignId, DraftRepository.Draft draft, Instant sendAt,
+                                    List<DraftRepository.StoredRecipient> page) {
+        List<NewMessage> created = new ArrayList<>(page.size());
+        List<EventEnvelope> events = new ArrayList<>(page.size());
+        for (DraftRepository.StoredRecipient recipient : page) {
+            var content = Personalizer.personalize(draft.content(), recipient.vars(), new HashSet<>());
+            NewMessage message = new NewMessage(Ids.next(clock), tenantId, campaignId, draft.senderId(), recipient.to(), content,
+                sendAt, draft.maxAttempts(), Map.of());
+            created.add(message);
+            events.add(EventEnvelope.of(tenantId, message.scheduled(), clock));
+        }
+        return messages.insertAll(created).then(outbox.appendAll(events));
     }
 
     private Mono<DraftRepository.Draft> lockDraft(String tenantId, String campaignId) {

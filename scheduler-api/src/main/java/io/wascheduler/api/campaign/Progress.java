@@ -46,6 +46,11 @@ record Progress(
         return total > 0 && pending == 0;
     }
 
+    /** Every message reached a final state: delivered (or read), failed or cancelled; none is merely sent. */
+    boolean allFinal() {
+        return total > 0 && delivered + failed + cancelled == total;
+    }
+
     /** The same funnel, whenever and by whom it was computed. */
     boolean sameCounts(Progress other) {
         return total == other.total && pending == other.pending && sending == other.sending && sent == other.sent

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Parses uploaded recipient rows: NDJSON lines {@code {"to": "...", "vars": {...}}}, or CSV lines
@@ -21,6 +23,9 @@ final class RecipientLines {
     }
 
     static final String RECIPIENT_COLUMN = "to";
+    /** Built once: an upload reads up to millions of lines with it. */
+    private static final ObjectReader NDJSON_ROW = EventCodec.mapper().readerFor(CampaignRequest.Recipient.class)
+        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private RecipientLines() {
     }
@@ -45,9 +50,7 @@ final class RecipientLines {
 
     static Parsed ndjson(String line, int index) {
         try {
-            return new Parsed(EventCodec.mapper().readerFor(CampaignRequest.Recipient.class)
-                .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(line), null);
+            return new Parsed(NDJSON_ROW.readValue(line), null);
         } catch (JacksonException e) {
             return new Parsed(null, new FieldError("recipients[" + index + "]", "is not a JSON object {to, vars}"));
         }

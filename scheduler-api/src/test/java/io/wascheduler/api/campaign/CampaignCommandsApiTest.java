@@ -103,6 +103,27 @@ class CampaignCommandsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aLaunchedCampaignWhoseMessagesAreAllFinalShowsCompleted() {
+        TestTenant tenant = newTenant();
+        String campaignId = create(tenant, 2);
+        var items = (List<?>) tenant.get("/v1/campaigns/" + campaignId + "/messages").expectBody(Map.class).returnResult()
+            .getResponseBody().get("items");
+        String failedId = (String) ((Map<?, ?>) items.get(0)).get("id");
+        String cancelledId = (String) ((Map<?, ?>) items.get(1)).get("id");
+        web.delete().uri("/v1/messages/" + cancelledId).header("Authorization", "Bearer " + tenant.apiKey()).exchange()
+            .expectStatus().isOk();
+        tenant.get("/v1/campaigns/" + campaignId).expectBody().jsonPath("$.status").isEqualTo("SCHEDULED");
+
+        TopicRecords.publish(broker, Topics.MESSAGE_OUTCOMES, EventEnvelope.of(tenant.id(), new MessageDispatchFailed(failedId, 1,
+            campaignId, tenant.sender(), 4, new MetaError(131026, "Message undeliverable", "x"), true, null, Instant.now()),
+            Clock.systemUTC()));
+        Awaitility.await().untilAsserted(() -> tenant.get("/v1/campaigns/" + campaignId).expectBody()
+            .jsonPath("$.status").isEqualTo("COMPLETED")
+            .jsonPath("$.progress.failed").isEqualTo(1)
+            .jsonPath("$.progress.cancelled").isEqualTo(1));
+    }
+
+    @Test
     void pauseAndResumeAreAnnouncedAndOnlyAllowedInTurn() {
         TestTenant tenant = newTenant();
         String campaignId = create(tenant, 1);

@@ -23,4 +23,14 @@ class ProgressTest {
     void anEmptyCampaignIsZeroPercentComplete() {
         assertThat(Progress.fromCounts(Map.of(), Instant.EPOCH).percentComplete()).isZero();
     }
+
+    @Test
+    void aCampaignIsAllFinalOnlyWhenNoMessageIsPendingOrMerelySent() {
+        Instant now = Instant.EPOCH;
+        assertThat(Progress.fromCounts(Map.of(MessageStatus.DELIVERED, 1L, MessageStatus.READ, 1L, MessageStatus.FAILED, 1L,
+            MessageStatus.CANCELLED, 1L), now).allFinal()).isTrue();
+        assertThat(Progress.fromCounts(Map.of(MessageStatus.DELIVERED, 1L, MessageStatus.SENT, 1L), now).allFinal()).isFalse();
+        assertThat(Progress.fromCounts(Map.of(MessageStatus.DELIVERED, 1L, MessageStatus.SCHEDULED, 1L), now).allFinal()).isFalse();
+        assertThat(Progress.fromCounts(Map.of(), now).allFinal()).isFalse();
+    }
 }

@@ -3,38 +3,54 @@ package io.wascheduler.api.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wascheduler.api.SharedPostgresAccess;
+import io.wascheduler.api.TopicRecords;
 import io.wascheduler.embeddedpostgres.EmbeddedPostgres;
 import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.MessageCancelled;
 import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.model.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * With no Kafka broker reachable the API still accepts messages: the event waits in the outbox, durable,
- * until the relay can publish it. Runs in its own schema so no other context's relay drains it.
+ * With no Kafka broker reachable the API still accepts requests: their events wait in the outbox, durable.
+ * When a real broker comes up on the address the service was given, the relay publishes every one of
+ * them, in order per message, and any duplicate is byte-identical. Runs in its own schema so no other
+ * context's relay drains it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.kafka.bootstrap-servers=127.0.0.1:9",
     "spring.kafka.admin.operation-timeout=1s",
     "spring.kafka.listener.auto-startup=false",
     "wa.api.outbox.send-timeout=2s",
+    "wa.api.outbox.retry-backoff=500ms",
     "wa.api.admin-token=admin",
     "wa.api.internal-token=internal",
     "wa.api.token-encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     "wa.api.projector-base-url=http://127.0.0.1:9"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class KafkaDownTest {
 
     private static final String SCHEMA = "kafka_down";
+    /** Free now; nothing listens on it until the test starts the broker there. */
+    private static final int BROKER_PORT = freePort();
 
     @Autowired
     WebTestClient web;
@@ -43,8 +59,9 @@ class KafkaDownTest {
     DatabaseClient db;
 
     @DynamicPropertySource
-    static void ownSchema(DynamicPropertyRegistry registry) {
+    static void ownSchemaAndAbsentBroker(DynamicPropertyRegistry registry) {
         EmbeddedPostgres postgres = SharedPostgresAccess.get();
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + BROKER_PORT);
         registry.add("spring.r2dbc.url", () -> postgres.r2dbcUrl() + "?schema=" + SCHEMA);
         registry.add("spring.r2dbc.username", postgres::user);
         registry.add("spring.r2dbc.password", postgres::password);
@@ -55,24 +72,77 @@ class KafkaDownTest {
     }
 
     @Test
-    void aMessageIsAcceptedWhileKafkaIsDownAndItsEventWaitsInTheOutbox() {
-        Map<?, ?> tenant = web.post().uri("/admin/v1/tenants").header("Authorization", "Bearer admin")
+    void requestsAcceptedWhileKafkaIsDownArePublishedInOrderOnceTheBrokerComesUp() throws Exception {
+        String apiKey = (String) web.post().uri("/admin/v1/tenants").header("Authorization", "Bearer admin")
             .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Offline")).exchange()
-            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String apiKey = (String) tenant.get("apiKey");
+            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("apiKey");
         web.post().uri("/v1/senders").header("Authorization", "Bearer " + apiKey).contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("phoneNumberId", "5550001", "displayPhoneNumber", "+1 555", "accessToken", "t")).exchange()
             .expectStatus().isCreated();
+        String edited = schedule(apiKey, "+14155550123");
+        String untouched = schedule(apiKey, "+14155550124");
+        web.patch().uri("/v1/messages/" + edited).header("Authorization", "Bearer " + apiKey).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("content", Map.of("type", "text", "text", "Edited"))).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
+        web.delete().uri("/v1/messages/" + edited).header("Authorization", "Bearer " + apiKey).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 
-        String id = (String) web.post().uri("/v1/messages").header("Authorization", "Bearer " + apiKey)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("from", "5550001", "to", "+14155550123", "content", Map.of("type", "text", "text", "Hi")))
-            .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-
-        List<String> pending = db.sql("select payload from outbox where record_key = :id").bind("id", id)
+        List<String> pending = db.sql("select payload from outbox where record_key = :id order by id").bind("id", edited)
             .map(row -> row.get("payload", String.class)).all().collectList().block();
-        assertThat(pending).singleElement()
-            .satisfies(payload -> assertThat(EventCodec.decode(payload.getBytes()).payload())
-                .isInstanceOfSatisfying(MessageScheduled.class, scheduled -> assertThat(scheduled.messageId()).isEqualTo(id)));
+        assertThat(pending).hasSize(3);
+
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, Topics.MESSAGE_COMMANDS.name(),
+            Topics.SENDER_CONFIG.name(), Topics.CAMPAIGN_EVENTS.name());
+        broker.afterPropertiesSet();
+        // EmbeddedKafkaKraftBroker ignores kafkaPorts(...) (spring-kafka-test 4.1.0), so the broker's own port is
+        // forwarded from the one the service was given; the service then follows the broker's advertised address
+        try (PortForwarder ignored = new PortForwarder(BROKER_PORT, brokerPort(broker))) {
+            List<EventEnvelope> editedEvents = distinctInOrder(TopicRecords.awaitRecords(broker, Topics.MESSAGE_COMMANDS,
+                record -> edited.equals(record.key()), 3));
+            assertThat(editedEvents).extracting(event -> event.payload().getClass().getSimpleName())
+                .containsExactly("MessageScheduled", "MessageScheduled", "MessageCancelled");
+            assertThat(editedEvents.get(1).payload()).isInstanceOfSatisfying(MessageScheduled.class,
+                scheduled -> assertThat(scheduled.version()).isEqualTo(2));
+            assertThat(editedEvents.get(2).payload()).isInstanceOfSatisfying(MessageCancelled.class,
+                cancelled -> assertThat(cancelled.version()).isEqualTo(2));
+            assertThat(distinctInOrder(TopicRecords.awaitRecords(broker, Topics.MESSAGE_COMMANDS,
+                record -> untouched.equals(record.key()), 1))).singleElement()
+                .satisfies(event -> assertThat(event.payload()).isInstanceOf(MessageScheduled.class));
+            Awaitility.await().untilAsserted(() -> assertThat(db.sql("select count(*) as n from outbox")
+                .map(row -> row.get("n", Long.class)).one().block()).isZero());
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private static int brokerPort(EmbeddedKafkaKraftBroker broker) {
+        String address = broker.getBrokersAsString().split(",")[0];
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    /** The records' events in offset order, a redelivered event kept once after checking it is byte-identical. */
+    private static List<EventEnvelope> distinctInOrder(List<ConsumerRecord<String, byte[]>> records) {
+        Map<Object, byte[]> seen = new HashMap<>();
+        return records.stream().filter(record -> {
+            EventEnvelope event = TopicRecords.decode(record);
+            byte[] earlier = seen.putIfAbsent(event.eventId(), record.value());
+            assertThat(earlier == null || Arrays.equals(earlier, record.value())).as("a duplicate has the same bytes").isTrue();
+            return earlier == null;
+        }).map(TopicRecords::decode).toList();
+    }
+
+    private String schedule(String apiKey, String to) {
+        return (String) web.post().uri("/v1/messages").header("Authorization", "Bearer " + apiKey)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("from", "5550001", "to", to, "content", Map.of("type", "text", "text", "Hi")))
+            .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
