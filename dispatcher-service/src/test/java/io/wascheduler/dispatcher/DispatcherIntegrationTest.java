@@ -178,6 +178,21 @@ class DispatcherIntegrationTest {
     }
 
     @Test
+    void aCancellationPublishedOneMillisecondBeforeTheInstantWins() throws InterruptedException {
+        String to = nextRecipient();
+        MessageScheduled message = message(to, Instant.now().plusSeconds(3), 1);
+        double cancelledBefore = dropped("DROP_CANCELLED");
+        publish(message);
+
+        Thread.sleep(Duration.between(Instant.now(), message.sendAt().minusMillis(1)));
+        publish(new MessageCancelled(message.messageId(), 1, null, SENDER, "changed my mind"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> dropped("DROP_CANCELLED") > cancelledBefore);
+        assertThat(ledger(to)).isEmpty();
+        assertThat(dispatched(message.messageId())).isEmpty();
+    }
+
+    @Test
     void anEditToALaterInstantMovesTheReleaseAndOnlyTheNewVersionIsSent() {
         String to = nextRecipient();
         MessageScheduled first = message(to, Instant.now().plusSeconds(2), 1);

@@ -4,6 +4,7 @@ import io.wascheduler.model.event.EventEnvelope;
 import io.wascheduler.model.event.MessageScheduled;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,38 +15,47 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * tiers move records without parsing JSON.
  *
  * @param dueAt   the instant it may leave: sendAt for the first attempt, the retry instant afterwards
- * @param attempt counts from 1
+ * @param attempt   counts from 1
+ * @param tierReads how many times a delay tier has read this record since it entered the ladder (the cost
+ *                  of its wait, reported at release)
  */
 public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int attempt, long version, String senderId,
-                           String campaignId) {
+                           String campaignId, int tierReads) {
 
     static final String DUE_AT = "wa-due-at";
     static final String ATTEMPT = "wa-attempt";
     static final String VERSION = "wa-version";
     static final String SENDER = "wa-sender";
     static final String CAMPAIGN = "wa-campaign";
+    static final String TIER_READS = "wa-tier-reads";
 
     /** The first attempt of a scheduled message, due at its sendAt. */
     public static LadderRecord firstAttempt(EventEnvelope envelope, byte[] encoded) {
         MessageScheduled scheduled = envelope.payloadAs(MessageScheduled.class);
         return new LadderRecord(scheduled.messageId(), encoded, scheduled.sendAt(), 1, scheduled.version(),
-            scheduled.senderId(), scheduled.campaignId());
+            scheduled.senderId(), scheduled.campaignId(), 0);
     }
 
-    /** The next attempt of this message version, due at {@code at}. */
+    /** The next attempt of this message version, due at {@code at}: a new trip through the ladder. */
     public LadderRecord nextAttempt(int nextAttempt, Instant at) {
-        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId);
+        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0);
     }
 
     /** This same attempt, held back until {@code at} (pair rate, a full lane, a stopped sender). */
     public LadderRecord delayedTo(Instant at) {
-        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId);
+        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId, 0);
+    }
+
+    /** This record as read once more by a delay tier. */
+    LadderRecord readByTier() {
+        return new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId, tierReads + 1);
     }
 
     public static LadderRecord fromKafka(String key, byte[] value, Headers headers) {
         return new LadderRecord(key, value, Instant.ofEpochMilli(Long.parseLong(text(headers, DUE_AT))),
             Integer.parseInt(text(headers, ATTEMPT)), Long.parseLong(text(headers, VERSION)), text(headers, SENDER),
-            optionalText(headers, CAMPAIGN));
+            optionalText(headers, CAMPAIGN), Optional.ofNullable(optionalText(headers, TIER_READS)).map(Integer::parseInt)
+            .orElse(0));
     }
 
     public Headers headers() {
@@ -57,6 +67,7 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
         if (campaignId != null) {
             headers.add(CAMPAIGN, bytes(campaignId));
         }
+        headers.add(TIER_READS, bytes(Integer.toString(tierReads)));
         return headers;
     }
 

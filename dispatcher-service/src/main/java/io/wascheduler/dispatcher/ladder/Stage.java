@@ -15,4 +15,9 @@ record Stage(String name, String sourceTopic, Duration hold,
     String consumerGroup() {
         return "wa-dispatcher-" + name;
     }
+
+    /** A delay tier, as opposed to the intake, which reads commands rather than held records. */
+    boolean isTier() {
+        return hold.isPositive();
+    }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -42,7 +43,10 @@ import org.slf4j.LoggerFactory;
 final class StageLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StageLoop.class);
-    private static final Duration GATE_RETRY = Duration.ofMillis(20);
+    /** How soon a release the gate could not decide yet is tried again: it waits for the commands tail's next read. */
+    private static final Duration GATE_RETRY = Duration.ofMillis(2);
+    /** How often the records waiting in the tier are counted for the held gauge (one broker round trip). */
+    private static final Duration HELD_COUNT_EVERY = Duration.ofSeconds(1);
 
     private final Stage stage;
     private final TierLadder ladder;
@@ -59,6 +63,8 @@ final class StageLoop implements Runnable {
     private final Set<TopicPartition> advanced = new HashSet<>();
     private StageTransaction transaction;
     private Instant gateRetryAt = Instant.MIN;
+    private Instant heldCountedAt = Instant.MIN;
+    private long heldInTier;
     private boolean needsRewind;
     private volatile boolean running = true;
 
@@ -123,7 +129,16 @@ final class StageLoop implements Runnable {
         }
         releaseDue();
         commit();
-        metrics.held(lag(), timer.size());
+        if (ladder.reached(heldCountedAt.plus(HELD_COUNT_EVERY))) {
+            heldCountedAt = clock.instant();
+            try {
+                heldInTier = recordsWaiting();
+            } catch (KafkaException e) {
+                // only a gauge: keep the last count rather than fail (and rewind) a pass that did its work
+                log.debug("Stage {} could not count its waiting records: {}", stage.name(), e.toString());
+            }
+        }
+        metrics.held(heldInTier, timer.size());
     }
 
     private void handle(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
@@ -133,7 +148,8 @@ final class StageLoop implements Runnable {
                 holds.hold(partition, record.offset(), holdEnds);
                 return;
             }
-            stage.reader().apply(record).ifPresent(ladderRecord -> route(partition, record.offset(), ladderRecord));
+            stage.reader().apply(record).map(read -> stage.isTier() ? read.readByTier() : read)
+                .ifPresent(ladderRecord -> route(partition, record.offset(), ladderRecord));
             nextOffsets.put(partition, record.offset() + 1);
             advanced.add(partition);
         }
@@ -159,7 +175,8 @@ final class StageLoop implements Runnable {
         for (int i = 0; i < due.size(); i++) {
             ReleaseTimer.Pending<TopicPartition, LadderRecord> pending = due.get(i);
             LadderRecord record = pending.item();
-            Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.campaignId());
+            Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.dueAt(),
+                record.campaignId());
             if (decision.isEmpty()) {
                 due.subList(i, due.size()).forEach(timer::putBack);
                 gateRetryAt = clock.instant().plus(GATE_RETRY);
@@ -176,7 +193,7 @@ final class StageLoop implements Runnable {
             case RELEASE -> {
                 transaction.send(new ProducerRecord<>(Topics.DISPATCH_READY.name(), null, record.senderId(),
                     record.envelope(), record.headers()));
-                metrics.released(Duration.between(record.dueAt(), clock.instant()));
+                metrics.released(Duration.between(record.dueAt(), clock.instant()), record.tierReads());
                 log.debug("{} releases {} attempt {}", stage.name(), record.messageId(), record.attempt());
             }
             case HOLD_CAMPAIGN_PAUSED -> {
@@ -220,12 +237,17 @@ final class StageLoop implements Runnable {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    private long lag() {
-        long lag = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            lag += consumer.currentLag(partition).orElse(0);
+    /**
+     * Records in this stage's assigned partitions not done with yet: end offset minus position. Asked of the
+     * broker (the consumer knows no lag for a paused partition, and most held partitions are paused).
+     */
+    private long recordsWaiting() {
+        Set<TopicPartition> assignment = consumer.assignment();
+        long waiting = 0;
+        for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assignment).entrySet()) {
+            waiting += Math.max(0, end.getValue() - consumer.position(end.getKey()));
         }
-        return lag + holds.size();
+        return waiting;
     }
 
     /** After a failed pass: drop everything in memory and start again from what was committed. */

@@ -1,6 +1,7 @@
 package io.wascheduler.dispatcher.ladder;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StageMetrics {
 
     private final Timer lateness;
+    private final DistributionSummary tierReads;
     private final Map<ReleaseDecision, Counter> notReleased = new EnumMap<>(ReleaseDecision.class);
     private final AtomicLong heldInTier = new AtomicLong();
     private final AtomicLong waitingInTimer = new AtomicLong();
@@ -21,6 +23,11 @@ final class StageMetrics {
     StageMetrics(MeterRegistry registry, String stage) {
         lateness = Timer.builder("wa.dispatcher.release.lateness")
             .description("Release instant minus the instant the record was due (sendAt or retry instant)")
+            .tag("stage", stage)
+            .publishPercentileHistogram()
+            .register(registry);
+        tierReads = DistributionSummary.builder("wa.dispatcher.release.tier-reads")
+            .description("Times a delay tier read a released record since it entered the ladder (the ladder's work per message)")
             .tag("stage", stage)
             .publishPercentileHistogram()
             .register(registry);
@@ -38,8 +45,9 @@ final class StageMetrics {
             .description("Records in this stage's in-memory release timer").tag("stage", stage).register(registry);
     }
 
-    void released(Duration lateBy) {
+    void released(Duration lateBy, int readsByTiers) {
         lateness.record(lateBy.isNegative() ? Duration.ZERO : lateBy);
+        tierReads.record(readsByTiers);
     }
 
     void notReleased(ReleaseDecision decision) {

@@ -11,18 +11,26 @@ import java.util.Optional;
  * rather than a classic token bucket: a bucket holding a second's worth of tokens lets up to twice the
  * rate through in some one-second window, and Meta counts per second; the window guarantees at most
  * {@code limit} sends in any second and still lets a backlog use the whole budget. Memory is one timestamp
- * per send of the last second (at most 1,000). Not thread-safe: the send loop owns it.
+ * per send of the last second (at most 1,000). Within the window sends are also paced, one per
+ * {@code 1 s / limit} with up to {@link #PACING_TOLERANCE} worth sent early: Meta (and the sandbox) count
+ * arrivals, and a whole second's budget sent as one burst at the window's edge arrives, after network
+ * jitter, partly inside the previous second's budget and is refused with 130429. Not thread-safe: the send
+ * loop owns it.
  */
 public final class ThroughputLimit {
 
     private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final Duration INCREASE_EVERY = Duration.ofSeconds(1);
+    static final Duration PACING_TOLERANCE = Duration.ofMillis(100);
 
     private final Clock clock;
     private final ArrayDeque<Instant> sentInWindow = new ArrayDeque<>();
     private int configured;
     private int current;
     private Instant lastChange = Instant.MIN;
+    private Instant lastDecrease = Instant.MIN;
+    /** When the next send is due if sends were spread evenly at the current rate. */
+    private Instant pacedAt = Instant.EPOCH;
 
     public ThroughputLimit(int messagesPerSecond, Clock clock) {
         this.clock = clock;
@@ -34,28 +42,55 @@ public final class ThroughputLimit {
     public boolean tryAcquire() {
         Instant now = clock.instant();
         forgetBefore(now.minus(WINDOW));
-        if (sentInWindow.size() >= current) {
+        if (sentInWindow.size() >= current || now.isBefore(pacedAt.minus(PACING_TOLERANCE))) {
             return false;
         }
         sentInWindow.addLast(now);
+        pacedAt = (pacedAt.isAfter(now) ? pacedAt : now).plusNanos(WINDOW.toNanos() / current);
         return true;
+    }
+
+    /**
+     * Counts the whole budget as spent at {@code at}: for a new limit taking over a sender that another owner
+     * (or a crashed process) may have been sending for until then, so that the two together never exceed the
+     * rate in any second. Sends resume one second after {@code at}; an {@code at} older than that changes nothing.
+     */
+    public void assumeSpentAt(Instant at) {
+        forgetBefore(clock.instant().minus(WINDOW));
+        if (!sentInWindow.isEmpty() || at.isBefore(clock.instant().minus(WINDOW))) {
+            return;
+        }
+        for (int i = 0; i < current; i++) {
+            sentInWindow.addLast(at);
+        }
     }
 
     /** When the next send could be allowed; empty when one is allowed now. */
     public Optional<Instant> nextPermitAt() {
         Instant now = clock.instant();
         forgetBefore(now.minus(WINDOW));
+        Instant paced = pacedAt.minus(PACING_TOLERANCE);
         if (sentInWindow.size() < current) {
-            return Optional.empty();
+            return paced.isAfter(now) ? Optional.of(paced) : Optional.empty();
         }
         int mustExpire = sentInWindow.size() - current;
-        return sentInWindow.stream().skip(mustExpire).findFirst().map(sent -> sent.plus(WINDOW));
+        Instant windowPermit = sentInWindow.stream().skip(mustExpire).findFirst().orElseThrow().plus(WINDOW);
+        return Optional.of(windowPermit.isAfter(paced) ? windowPermit : paced);
     }
 
-    /** Meta answered 130429: halve the rate (multiplicative decrease), not below one per second. */
+    /**
+     * Meta answered 130429: halve the rate (multiplicative decrease), not below one per second. At most once
+     * per second: the requests in flight when Meta starts refusing all come back refused, and they are one
+     * signal, not one each (hundreds of halvings would leave the sender at one message per second).
+     */
     public void throttled() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastDecrease.plus(WINDOW))) {
+            return;
+        }
         current = Math.max(1, current / 2);
-        lastChange = clock.instant();
+        lastChange = now;
+        lastDecrease = now;
     }
 
     /** A send succeeded: win back a twentieth of the configured rate per second (additive increase). */
@@ -79,6 +114,12 @@ public final class ThroughputLimit {
 
     public int currentLimit() {
         return current;
+    }
+
+    /** Sends taken from the budget in the last second: the rate achieved now. */
+    public int usedInLastSecond() {
+        forgetBefore(clock.instant().minus(WINDOW));
+        return sentInWindow.size();
     }
 
     private void forgetBefore(Instant windowStart) {

@@ -8,6 +8,7 @@ import io.wascheduler.model.topic.Topics;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -72,6 +73,12 @@ class LatestCommands implements SmartLifecycle {
     }
 
     record Latest(EventEnvelope command) {
+    }
+
+    /** True when the table holds this very event as the message's latest command. */
+    boolean shows(String messageId, UUID eventId) {
+        return latest(messageId).map(Latest::command)
+            .map(command -> command.eventId().equals(eventId)).orElse(false);
     }
 
     boolean isReady() {

@@ -24,9 +24,17 @@ public enum ReleaseDecision {
             return RELEASE;
         }
         return switch (latest.payload()) {
-            case MessageCancelled cancelled when cancelled.version() >= recordVersion -> DROP_CANCELLED;
-            case MessageScheduled scheduled when scheduled.version() > recordVersion -> DROP_SUPERSEDED;
+            case MessageCancelled cancelled -> of(recordVersion, cancelled.version(), true);
+            case MessageScheduled scheduled -> of(recordVersion, scheduled.version(), false);
             default -> RELEASE;
         };
+    }
+
+    /** The same rule, given the latest command's version and whether it is a cancellation. */
+    public static ReleaseDecision of(long recordVersion, long latestVersion, boolean latestCancels) {
+        if (latestCancels) {
+            return latestVersion >= recordVersion ? DROP_CANCELLED : RELEASE;
+        }
+        return latestVersion > recordVersion ? DROP_SUPERSEDED : RELEASE;
     }
 }

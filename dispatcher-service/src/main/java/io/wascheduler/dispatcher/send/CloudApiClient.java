@@ -1,6 +1,7 @@
 package io.wascheduler.dispatcher.send;
 
 import io.netty.channel.ChannelOption;
+import jakarta.annotation.PreDestroy;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.errors.MetaErrorTable;
 import io.wascheduler.dispatcher.sender.SenderCredentials;
@@ -17,6 +18,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CloudApiClient {
 
+    private static final Duration IDLE_CONNECTION_KEPT = Duration.ofSeconds(30);
+
+    private final ConnectionProvider connections;
     private final WebClient webClient;
     private final String version;
     private final Duration timeout;
@@ -36,7 +41,14 @@ class CloudApiClient {
     CloudApiClient(ObjectProvider<WebClient.Builder> builders, DispatcherProperties properties) {
         WebClient.Builder builder = builders.getIfAvailable(WebClient::builder);
         this.timeout = properties.sending().requestTimeout();
-        HttpClient httpClient = HttpClient.create()
+        // reactor-netty's shared pool allows max(2 × cores, 16) connections: at 150 ms per answer that is about
+        // 100 requests a second. HTTP/1.1 carries one request per connection, so the pool matches max-in-flight.
+        this.connections = ConnectionProvider.builder("cloud-api")
+            .maxConnections(properties.sending().maxInFlight())
+            .pendingAcquireTimeout(timeout)
+            .maxIdleTime(IDLE_CONNECTION_KEPT)
+            .build();
+        HttpClient httpClient = HttpClient.create(connections)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
             .responseTimeout(timeout);
         this.webClient = builder.clone()
@@ -44,6 +56,11 @@ class CloudApiClient {
             .clientConnector(new ReactorClientHttpConnector(httpClient))
             .build();
         this.version = properties.cloudApiVersion();
+    }
+
+    @PreDestroy
+    void close() {
+        connections.dispose();
     }
 
     Mono<SendResult> send(SenderCredentials sender, MessageScheduled message) {

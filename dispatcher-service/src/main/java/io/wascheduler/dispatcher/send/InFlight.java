@@ -10,9 +10,11 @@ final class InFlight {
 
     private final Map<TopicPartition, Integer> byPartition = new HashMap<>();
     private int total;
+    private int peak;
 
     void started(TopicPartition partition) {
         total++;
+        peak = Math.max(peak, total);
         byPartition.merge(partition, 1, Integer::sum);
     }
 
@@ -23,6 +25,11 @@ final class InFlight {
 
     int total() {
         return total;
+    }
+
+    /** The most requests ever awaited at once. */
+    int peak() {
+        return peak;
     }
 
     boolean anyFrom(Collection<TopicPartition> partitions) {

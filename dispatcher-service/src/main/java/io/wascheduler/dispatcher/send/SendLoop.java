@@ -116,9 +116,10 @@ final class SendLoop implements Runnable {
         dispatch();
         if (!clock.instant().isBefore(nextCommit)) {
             commit();
+            lanes.reportRates(with.metrics());
             nextCommit = clock.instant().plus(COMMIT_EVERY);
         }
-        with.metrics().load(inFlight.total(), lanes.queued());
+        with.metrics().load(inFlight.total(), inFlight.peak(), lanes.queued());
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {
@@ -293,6 +294,7 @@ final class SendLoop implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            lanes.partitionsAssigned();
             if (!backpressured) {
                 consumer.resume(partitions);
             }

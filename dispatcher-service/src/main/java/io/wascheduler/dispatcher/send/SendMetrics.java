@@ -2,21 +2,31 @@ package io.wascheduler.dispatcher.send;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
-/** Sends per sender and outcome, Meta errors by code, requests in flight and messages queued. */
+/**
+ * Sends per sender and outcome, Meta errors by code, requests in flight (now and at the peak), messages
+ * queued, and per sender the configured, allowed (after AIMD) and achieved rates. The send loop owns the
+ * numbers and copies them here; gauges read the copies from other threads.
+ */
 @Component
 class SendMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlightPeak = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
+    private final Map<String, SenderRates> rates = new ConcurrentHashMap<>();
 
     SendMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("wa.dispatcher.send.in-flight", inFlight, AtomicInteger::get)
             .description("Cloud API requests awaiting an answer").register(registry);
+        Gauge.builder("wa.dispatcher.send.in-flight.peak", inFlightPeak, AtomicInteger::get)
+            .description("The most Cloud API requests awaited at once since start").register(registry);
         Gauge.builder("wa.dispatcher.send.queued", queued, AtomicInteger::get)
             .description("Released messages waiting in sender lanes").register(registry);
     }
@@ -33,8 +43,31 @@ class SendMetrics {
         registry.counter("wa.dispatcher.meta.errors", "code", Integer.toString(code)).increment();
     }
 
-    void load(int requestsInFlight, int messagesQueued) {
+    void load(int requestsInFlight, int peakInFlight, int messagesQueued) {
         inFlight.set(requestsInFlight);
+        inFlightPeak.set(peakInFlight);
         queued.set(messagesQueued);
+    }
+
+    /** A sender's rates now: its configuration, what AIMD allows after 130429s, the sends of the last second. */
+    void rates(String senderId, int configured, int allowed, int achieved) {
+        SenderRates sender = rates.computeIfAbsent(senderId, this::register);
+        sender.configured.set(configured);
+        sender.allowed.set(allowed);
+        sender.achieved.set(achieved);
+    }
+
+    private SenderRates register(String senderId) {
+        SenderRates sender = new SenderRates(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        Gauge.builder("wa.dispatcher.sender.rate.configured", sender.configured, AtomicInteger::get).tag("sender", senderId)
+            .description("Messages per second the sender is configured for").register(registry);
+        Gauge.builder("wa.dispatcher.sender.rate.allowed", sender.allowed, AtomicInteger::get).tag("sender", senderId)
+            .description("Messages per second allowed now (lowered after 130429, won back gradually)").register(registry);
+        Gauge.builder("wa.dispatcher.sender.rate.achieved", sender.achieved, AtomicInteger::get).tag("sender", senderId)
+            .description("Requests started in the last second").register(registry);
+        return sender;
+    }
+
+    private record SenderRates(AtomicInteger configured, AtomicInteger allowed, AtomicInteger achieved) {
     }
 }

@@ -18,6 +18,7 @@ final class SenderLane {
     private final ThroughputLimit throughput;
     private final PairRate pairRate;
     private String tenantId;
+    private TopicPartition partition;
     private boolean paused;
 
     SenderLane(ThroughputLimit throughput, PairRate pairRate) {
@@ -50,6 +51,7 @@ final class SenderLane {
 
     void add(ReadyMessage message) {
         tenantId = message.envelope().tenantId();
+        partition = message.partition();
         queue.addLast(message);
     }
 
@@ -70,6 +72,11 @@ final class SenderLane {
         List<ReadyMessage> removed = queue.stream().filter(m -> partitions.contains(m.partition())).toList();
         queue.removeAll(removed);
         return removed;
+    }
+
+    /** Whether this sender's messages come from one of {@code partitions} (a sender keys one partition). */
+    boolean readFrom(Collection<TopicPartition> partitions) {
+        return partition != null && partitions.contains(partition);
     }
 
     List<ReadyMessage> takeAll() {

@@ -9,6 +9,7 @@ import io.wascheduler.dispatcher.sender.SenderDirectory;
 import io.wascheduler.model.event.SenderConfigured;
 import io.wascheduler.model.event.SenderStatusChanged.SenderState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class SenderLanes {
     private final OutcomePublisher outcomes;
     private final DispatcherProperties.Sending sending;
     private final Clock clock;
+    private Instant lastAssignment;
 
     SenderLanes(SenderDirectory directory, CredentialsClient credentials, OutcomePublisher outcomes,
                 DispatcherProperties.Sending sending, Clock clock) {
@@ -38,9 +40,25 @@ final class SenderLanes {
     }
 
     SenderLane of(String senderId) {
-        return lanes.computeIfAbsent(senderId, id -> new SenderLane(
-            new ThroughputLimit(directory.throughputOf(id).orElse(sending.defaultThroughputMps()), clock),
-            new PairRate(sending.pairRateInterval(), clock)));
+        return lanes.computeIfAbsent(senderId, this::newLane);
+    }
+
+    /**
+     * A sender's new lane counts its budget as spent at the latest partition assignment: until then another
+     * instance (or this one before a crash) may have been sending for it, so the first second after a
+     * rebalance or a start is not a burst on top of the previous owner's.
+     */
+    private SenderLane newLane(String senderId) {
+        ThroughputLimit throughput = new ThroughputLimit(
+            directory.throughputOf(senderId).orElse(sending.defaultThroughputMps()), clock);
+        if (lastAssignment != null) {
+            throughput.assumeSpentAt(lastAssignment);
+        }
+        return new SenderLane(throughput, new PairRate(sending.pairRateInterval(), clock));
+    }
+
+    void partitionsAssigned() {
+        lastAssignment = clock.instant();
     }
 
     Collection<SenderLane> all() {
@@ -84,8 +102,19 @@ final class SenderLanes {
         }
     }
 
-    /** Drops the queued messages read from partitions this instance no longer owns; their new owner reads them. */
+    void reportRates(SendMetrics metrics) {
+        lanes.forEach((senderId, lane) -> metrics.rates(senderId, lane.throughput().configured(),
+            lane.throughput().currentLimit(), lane.throughput().usedInLastSecond()));
+    }
+
+    /**
+     * Drops the queued messages read from partitions this instance no longer owns (their new owner reads
+     * them), and the lanes of those senders: if a partition comes back, its senders' budgets start from the
+     * assignment, not from sends this instance made before another owner had them. Paused lanes stay, so a
+     * sender paused here is still paused if its partition comes back.
+     */
     void dropFrom(Collection<TopicPartition> partitions) {
         lanes.values().forEach(lane -> lane.removeFrom(partitions));
+        lanes.values().removeIf(lane -> !lane.paused() && lane.readFrom(partitions));
     }
 }

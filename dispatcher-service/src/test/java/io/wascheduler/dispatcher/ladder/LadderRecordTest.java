@@ -44,6 +44,18 @@ class LadderRecordTest {
     }
 
     @Test
+    void theTierReadsOfARecordTravelWithItAndStartAgainOnANewTripThroughTheLadder() {
+        byte[] encoded = EventCodec.encode(envelope(null));
+        LadderRecord readTwice = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded).readByTier().readByTier();
+
+        LadderRecord read = LadderRecord.fromKafka("m-1", readTwice.envelope(), readTwice.headers());
+
+        assertThat(read.tierReads()).isEqualTo(2);
+        assertThat(read.delayedTo(SEND_AT.plusSeconds(6)).tierReads()).isZero();
+        assertThat(read.nextAttempt(2, SEND_AT.plusSeconds(30)).tierReads()).isZero();
+    }
+
+    @Test
     void aDelayedRecordKeepsItsAttempt() {
         byte[] encoded = EventCodec.encode(envelope(null));
         LadderRecord delayed = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)

@@ -13,11 +13,22 @@ class ThroughputLimitTest {
     private final SettableClock clock = new SettableClock(NOW);
 
     @Test
-    void aBacklogGetsTheWholeBudgetOfTheSecondAndNoMore() {
+    void aBacklogGetsTheWholeBudgetOfEverySecondAndNoMore() {
         ThroughputLimit limit = new ThroughputLimit(80, clock);
 
-        assertThat(acquired(limit, 200)).isEqualTo(80);
-        assertThat(limit.nextPermitAt()).contains(NOW.plusSeconds(1));
+        assertThat(acquiredOver(limit, Duration.ofSeconds(1))).isEqualTo(80);
+        assertThat(acquiredOver(limit, Duration.ofSeconds(1))).isEqualTo(80);
+        assertThat(acquiredOver(limit, Duration.ofSeconds(10))).isEqualTo(800);
+    }
+
+    @Test
+    void sendsArePacedThroughTheSecondRatherThanSentAsOneBurst() {
+        ThroughputLimit limit = new ThroughputLimit(100, clock);
+
+        assertThat(acquired(limit, 100)).as("100 ms worth at once, then one per 10 ms").isEqualTo(11);
+        assertThat(limit.nextPermitAt()).contains(NOW.plusMillis(10));
+        clock.advance(Duration.ofMillis(10));
+        assertThat(acquired(limit, 100)).isEqualTo(1);
     }
 
     @Test
@@ -40,8 +51,7 @@ class ThroughputLimitTest {
     @Test
     void theBudgetComesBackAsTheWindowMoves() {
         ThroughputLimit limit = new ThroughputLimit(2, clock);
-        acquired(limit, 2);
-        clock.advance(Duration.ofMillis(999));
+        assertThat(acquiredOver(limit, Duration.ofMillis(999))).isEqualTo(2);
         assertThat(limit.tryAcquire()).isFalse();
         clock.advance(Duration.ofMillis(1));
         assertThat(limit.tryAcquire()).isTrue();
@@ -70,8 +80,51 @@ class ThroughputLimitTest {
         ThroughputLimit limit = new ThroughputLimit(3, clock);
         for (int i = 0; i < 5; i++) {
             limit.throttled();
+            clock.advance(Duration.ofSeconds(1));
         }
         assertThat(limit.currentLimit()).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfThrottledAnswersWithinOneSecondHalvesTheRateOnce() {
+        ThroughputLimit limit = new ThroughputLimit(800, clock);
+        for (int i = 0; i < 200; i++) {
+            limit.throttled();
+        }
+        assertThat(limit.currentLimit()).isEqualTo(400);
+
+        clock.advance(Duration.ofSeconds(1));
+        limit.throttled();
+        assertThat(limit.currentLimit()).isEqualTo(200);
+    }
+
+    @Test
+    void aLimitTakingOverASenderWaitsOutTheSecondThePreviousOwnerMayHaveUsed() {
+        ThroughputLimit limit = new ThroughputLimit(10, clock);
+        limit.assumeSpentAt(NOW.minusMillis(300));
+
+        assertThat(limit.tryAcquire()).isFalse();
+        assertThat(limit.nextPermitAt()).contains(NOW.plusMillis(700));
+        clock.advance(Duration.ofMillis(700));
+        assertThat(acquiredOver(limit, Duration.ofSeconds(1))).isEqualTo(10);
+    }
+
+    @Test
+    void aTakeOverLongerThanASecondAgoLeavesTheWholeBudget() {
+        ThroughputLimit limit = new ThroughputLimit(10, clock);
+        limit.assumeSpentAt(NOW.minusSeconds(5));
+
+        assertThat(acquiredOver(limit, Duration.ofSeconds(1))).isEqualTo(10);
+    }
+
+    @Test
+    void theRateAchievedIsTheSendsOfTheLastSecond() {
+        ThroughputLimit limit = new ThroughputLimit(50, clock);
+        acquiredOver(limit, Duration.ofMillis(500));
+        assertThat(limit.usedInLastSecond()).isEqualTo(30);
+
+        clock.advance(Duration.ofMillis(1000));
+        assertThat(limit.usedInLastSecond()).isZero();
     }
 
     @Test
@@ -81,7 +134,17 @@ class ThroughputLimitTest {
         limit.reconfigure(1000);
 
         assertThat(limit.currentLimit()).isEqualTo(1000);
-        assertThat(acquired(limit, 1500)).isEqualTo(1000);
+        assertThat(acquiredOver(limit, Duration.ofSeconds(1))).isEqualTo(1000);
+    }
+
+    /** A backlog asking every millisecond for {@code span}: how many sends it got. */
+    private int acquiredOver(ThroughputLimit limit, Duration span) {
+        int acquired = 0;
+        for (long ms = 0; ms < span.toMillis(); ms++) {
+            acquired += acquired(limit, 1_000);
+            clock.advance(Duration.ofMillis(1));
+        }
+        return acquired;
     }
 
     private static int acquired(ThroughputLimit limit, int tries) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything the sandbox does is driven from here ({@code sandbox.*}). Status and latency settings are
+ * Everything the sandbox does is driven from here ({@code sandbox.*}). Status, latency and fault settings are
  * only the starting values: {@code PUT /sandbox/config} changes them at runtime.
  */
 @Validated
@@ -31,7 +31,8 @@ public record SandboxProperties(
         @Valid Delivery delivery,
         @Valid StatusSettings statuses,
         @Valid LatencySettings latency,
-        @Valid Ledger ledger) {
+        @Valid Ledger ledger,
+        @Valid FaultSettings faults) {
 
     public static final int DEFAULT_THROUGHPUT_MPS = 80;
     /** The WABA id of Meta's own sample payloads; senders may name their own. */
@@ -52,6 +53,7 @@ public record SandboxProperties(
         statuses = statuses == null ? StatusSettings.DEFAULTS : statuses;
         latency = latency == null ? LatencySettings.NONE : latency;
         ledger = ledger == null ? new Ledger(null) : ledger;
+        faults = faults == null ? FaultSettings.NONE : faults;
     }
 
     /** A sender known from start-up, as if registered through {@code POST /sandbox/senders}. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -19,14 +20,16 @@ record Switches(@Min(0) Long sentDelayMs, @Min(0) Long deliveredDelayMs, @Min(0)
         @DecimalMin("0") @DecimalMax("1") Double duplicateProbability,
         @DecimalMin("0") @DecimalMax("1") Double reorderProbability,
         @Positive Integer batchSize, @Min(0) Long batchLingerMs,
-        @Min(0) Long latencyFixedMs, @Min(0) Long latencyJitterMs, Map<String, @Min(0) Long> latencyPerNumberMs) {
+        @Min(0) Long latencyFixedMs, @Min(0) Long latencyJitterMs, Map<String, @Min(0) Long> latencyPerNumberMs,
+        Map<String, @Valid NumberFaults> faultsPerNumber) {
 
-    static Switches of(StatusSettings s, LatencySettings l) {
+    static Switches of(StatusSettings s, LatencySettings l, FaultSettings f) {
         Map<String, Long> perNumber = new HashMap<>();
         l.perNumber().forEach((number, extra) -> perNumber.put(number, extra.toMillis()));
         return new Switches(s.sentDelay().toMillis(), s.deliveredDelay().toMillis(), s.readDelay().toMillis(),
                 s.deliveredProbability(), s.readProbability(), s.duplicateProbability(), s.reorderProbability(),
-                s.batchSize(), s.batchLinger().toMillis(), l.fixed().toMillis(), l.jitter().toMillis(), perNumber);
+                s.batchSize(), s.batchLinger().toMillis(), l.fixed().toMillis(), l.jitter().toMillis(), perNumber,
+                f.perNumber());
     }
 
     StatusSettings overStatuses(StatusSettings s) {
@@ -47,6 +50,11 @@ record Switches(@Min(0) Long sentDelayMs, @Min(0) Long deliveredDelayMs, @Min(0)
         }
         return new LatencySettings(millisOr(latencyFixedMs, l.fixed()), millisOr(latencyJitterMs, l.jitter()),
                 perNumber);
+    }
+
+    /** A map given replaces the whole map: {@code {}} clears every number's faults. */
+    FaultSettings overFaults(FaultSettings f) {
+        return faultsPerNumber == null ? f : new FaultSettings(faultsPerNumber);
     }
 
     private static Duration millisOr(Long millis, Duration current) {

@@ -1,5 +1,8 @@
 package io.wascheduler.sandbox.send;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The Cloud API errors the sandbox produces, with Meta's titles, HTTP statuses and details. */
 public enum MetaError {
 
@@ -26,6 +29,9 @@ public enum MetaError {
     PAIR_RATE_LIMIT(131056, "(Business Account, Consumer Account) pair rate limit hit", 400,
             "Message failed to send because there were too many messages sent from this phone number to the same "
                     + "phone number in a short period of time."),
+    TEMPORARILY_BLOCKED(368, "Temporarily blocked for policies violations", 400,
+            "The WhatsApp Business Account associated with the app has been restricted or disabled for violating a "
+                    + "platform policy."),
     SERVER_UNAVAILABLE(133004, "Server temporarily unavailable", 503,
             "Message failed to send because the server is temporarily unavailable.");
 
@@ -58,6 +64,10 @@ public enum MetaError {
 
     public String details() {
         return details;
+    }
+
+    public static Optional<MetaError> byCode(int code) {
+        return Arrays.stream(values()).filter(error -> error.code == code).findFirst();
     }
 
     /** Meta's {@code error.message}: the code in parentheses, then the title. */

@@ -40,6 +40,11 @@ final class Refusals {
         return counted(phoneNumberId, error, ErrorBody.of(error, error.details(), ids.newFbtraceId()), hold);
     }
 
+    /** A failure injected for the number: Meta's answer for {@code error}, as if it had happened. */
+    SendReply injected(String phoneNumberId, MetaError error) {
+        return error == MetaError.ACCESS_TOKEN ? expiredToken(phoneNumberId) : error(phoneNumberId, error);
+    }
+
     SendReply unusableToken(String phoneNumberId) {
         return counted(phoneNumberId, MetaError.ACCESS_TOKEN,
                 ErrorBody.accessToken(MetaError.ACCESS_TOKEN.details(), null, ids.newFbtraceId()), Duration.ZERO);

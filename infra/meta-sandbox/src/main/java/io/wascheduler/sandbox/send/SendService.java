@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.wascheduler.sandbox.config.NumberFaults;
 import io.wascheduler.sandbox.config.SandboxProperties;
 import io.wascheduler.sandbox.config.SwitchBoard;
 import io.wascheduler.sandbox.ledger.Ledger;
@@ -24,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * One send, decided in Meta's order: the token, the number, the body, the magic recipients, throughput, pair
- * rate. An accepted send is written to the ledger and its status webhooks are planned; the answer leaves after
+ * One send, decided in Meta's order: the token, the number, the body, the magic recipients, the failures
+ * injected for the number, throughput, pair rate. An accepted send is written to the ledger and its status webhooks are planned; the answer leaves after
  * the configured latency.
  */
 @Service
@@ -95,6 +96,10 @@ class SendService {
         if (verdict.kind() == Kind.HOLD) {
             return refusals.heldError(phoneNumberId, verdict.error(), timeoutHold);
         }
+        SendReply injected = injectedFailure(phoneNumberId);
+        if (injected != null) {
+            return injected;
+        }
         return switch (admission.admit(phoneNumberId, message.toE164(), sender.throughputMps())) {
             case THROUGHPUT_EXCEEDED -> refusals.error(phoneNumberId, MetaError.THROUGHPUT_REACHED);
             case PAIR_RATE_EXCEEDED -> refusals.error(phoneNumberId, MetaError.PAIR_RATE_LIMIT);
@@ -105,6 +110,22 @@ class SendService {
                 yield accept(sender, message, verdict);
             }
         };
+    }
+
+    /** The number's injected timeout or error, drawn for this send; null when none applies. */
+    private SendReply injectedFailure(String phoneNumberId) {
+        NumberFaults faults = switchBoard.faults().of(phoneNumberId);
+        if (faults.timeoutRate() == 0 && faults.errorRate() == 0) {
+            return null;
+        }
+        double draw = ThreadLocalRandom.current().nextDouble();
+        if (draw < faults.timeoutRate()) {
+            return refusals.heldError(phoneNumberId, MetaError.SERVER_UNAVAILABLE, timeoutHold);
+        }
+        if (draw < faults.timeoutRate() + faults.errorRate()) {
+            return refusals.injected(phoneNumberId, MetaError.byCode(faults.errorCode()).orElse(MetaError.UNKNOWN_ERROR));
+        }
+        return null;
     }
 
     private SendReply accept(Sender sender, OutgoingMessage message, MagicRules.Verdict verdict) {

@@ -1,0 +1,167 @@
+package io.wascheduler.dispatcher.release;
+
+import io.wascheduler.dispatcher.KafkaClients;
+import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a cancel or edit published up to the instant of release win, however close to it. The global
+ * table of latest commands is some milliseconds behind the topic; this tail follows MESSAGE_COMMANDS from
+ * the moment the service starts, keeps each command only until the global table shows it, and answers
+ * "has every command appended before instant T been read?" by asking the broker for the end offsets (at
+ * or after T) and comparing its own position. A release of a record due at T waits for that answer, so a
+ * command committed before T is always seen, a few milliseconds later at most.
+ */
+@Component
+class CommandsTail implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandsTail.class);
+    /** Short, because a release may be waiting for the next end-offset probe. */
+    private static final Duration POLL = Duration.ofMillis(5);
+    /** Commands kept while the global table has not shown them; reading stops above this (releases wait). */
+    private static final int MAX_KEPT = 100_000;
+    private static final Duration EVICT_EVERY = Duration.ofMillis(500);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final LatestCommands table;
+    private final Clock clock;
+    private final Map<String, KeptCommand> kept = new ConcurrentHashMap<>();
+    private final AtomicLong wantedMillis = new AtomicLong(Long.MIN_VALUE);
+    private final TailProgress<TopicPartition> progress = new TailProgress<>();
+    private volatile Instant coveredUntil = Instant.MIN;
+    private volatile boolean running;
+    private Thread thread;
+
+    CommandsTail(KafkaClients kafka, LatestCommands table, Clock clock) {
+        this.consumer = kafka.reader("commands-tail");
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** True once every command appended before {@code instant} has been read; otherwise asks for a probe. */
+    boolean covers(Instant instant) {
+        if (!coveredUntil.isBefore(instant)) {
+            return true;
+        }
+        wantedMillis.accumulateAndGet(instant.toEpochMilli(), Math::max);
+        return false;
+    }
+
+    /** The latest command read here for the message and not yet shown by the global table; null if none. */
+    KeptCommand kept(String messageId) {
+        return kept.get(messageId);
+    }
+
+    int size() {
+        return kept.size();
+    }
+
+    @Override
+    public void start() {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.MESSAGE_COMMANDS.name()).stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        // from the end as it is now, before the global table starts: between them they hold every command
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        running = true;
+        thread = Thread.ofPlatform().daemon(true).name("wa-commands-tail").start(() -> follow(partitions));
+    }
+
+    private void follow(List<TopicPartition> partitions) {
+        Instant lastEviction = clock.instant();
+        try (consumer) {
+            while (running) {
+                try {
+                    lastEviction = followOnce(partitions, lastEviction);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // releases wait while the tail cannot prove its progress; it never stops trying
+                    log.warn("The commands tail failed a pass, trying again: {}", e.toString());
+                    sleep();
+                }
+            }
+        } catch (WakeupException e) {
+            log.debug("Stopped following the commands");
+        }
+    }
+
+    /** One read, probe and eviction pass; returns when the kept commands were last swept. */
+    private Instant followOnce(List<TopicPartition> partitions, Instant lastEviction) {
+        if (kept.size() < MAX_KEPT) {
+            consumer.poll(POLL).forEach(this::keep);
+        } else {
+            sleep();
+        }
+        partitions.forEach(partition -> progress.readUpTo(partition, consumer.position(partition)));
+        if (Instant.ofEpochMilli(wantedMillis.get()).isAfter(progress.lastProbe())) {
+            Instant sentAt = clock.instant();
+            progress.probed(sentAt, consumer.endOffsets(partitions));
+        }
+        coveredUntil = progress.coveredUntil();
+        if (!clock.instant().isBefore(lastEviction.plus(EVICT_EVERY))) {
+            kept.entrySet().removeIf(entry -> table.shows(entry.getKey(), entry.getValue().eventId()));
+            return clock.instant();
+        }
+        return lastEviction;
+    }
+
+    private void keep(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        try {
+            EventEnvelope envelope = EventCodec.decode(record.value());
+            KeptCommand.of(envelope).ifPresent(command -> kept.put(record.key(), command));
+        } catch (RuntimeException e) {
+            log.warn("Skipping an unreadable command at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the global table, so that nothing falls between the table's restore and this tail. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 200;
+    }
+}

@@ -1,0 +1,43 @@
+package io.wascheduler.dispatcher.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TailProgressTest {
+
+    private static final Instant PROBE = Instant.parse("2026-11-22T06:00:00.000Z");
+    private final TailProgress<Integer> progress = new TailProgress<>();
+
+    @Test
+    void nothingIsCoveredBeforeTheFirstProbe() {
+        progress.readUpTo(0, 100);
+
+        assertThat(progress.coveredUntil()).isEqualTo(Instant.MIN);
+    }
+
+    @Test
+    void aProbeCoversItsInstantOnlyOnceEveryPartitionIsReadUpToTheEndItReported() {
+        progress.readUpTo(0, 10);
+        progress.readUpTo(1, 3);
+        progress.probed(PROBE, Map.of(0, 10L, 1, 5L));
+
+        assertThat(progress.coveredUntil()).isEqualTo(Instant.MIN);
+        progress.readUpTo(1, 5);
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE);
+    }
+
+    @Test
+    void aLaterProbeNotYetReachedKeepsTheEarlierCoverage() {
+        progress.probed(PROBE, Map.of(0, 10L));
+        progress.readUpTo(0, 10);
+        progress.probed(PROBE.plusMillis(50), Map.of(0, 12L));
+
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE);
+        assertThat(progress.lastProbe()).isEqualTo(PROBE.plusMillis(50));
+        progress.readUpTo(0, 12);
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(50));
+    }
+}

@@ -1,0 +1,147 @@
+package io.wascheduler.benchmarks.ladder;
+
+import io.wascheduler.benchmarks.BenchmarkStack;
+import io.wascheduler.benchmarks.MachineInfo;
+import io.wascheduler.benchmarks.Percentiles;
+import io.wascheduler.localstack.LocalStack;
+import io.wascheduler.model.event.CallbackData;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ./dev bench release-precision [messages]}: 20 senders with ample rate (1000/s each, sandbox and
+ * scheduler-api), {@code messages} (default 20,000) due evenly within a 10 s window that starts 120 s
+ * ahead, published as MessageScheduled straight onto wa.message.commands (scheduler-api's HTTP intake is
+ * not what is measured here and would itself take longer than the lead time). Lateness is measured at the
+ * sandbox ledger: acceptedAt − sendAt, so it includes the send loop and the HTTP call, not just the ladder;
+ * and, for the ladder alone, at wa.dispatch.ready (the broker's append time of each release − its due instant).
+ */
+public final class ReleasePrecisionBenchmark {
+
+    private static final int SENDERS = 20;
+    private static final int THROUGHPUT_MPS = 1000;
+    private static final Duration LEAD = Duration.ofSeconds(120);
+    /** A message acknowledged by Kafka later than this before its instant is left out: it was published too late. */
+    private static final Duration MIN_NOTICE = Duration.ofSeconds(2);
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final Duration COLLECT_TIMEOUT = Duration.ofMinutes(3);
+
+    private ReleasePrecisionBenchmark() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        try (LocalStack stack = BenchmarkStack.start("release-precision", Map.of())) {
+            LadderBenchSupport support = new LadderBenchSupport(stack);
+            List<String> senders = support.registerSenders(SENDERS, THROUGHPUT_MPS);
+            Thread.sleep(Duration.ofSeconds(3)); // SenderConfigured reaches the dispatcher's rate table
+            Map<String, Instant> sendAtById = new HashMap<>();
+            Map<String, Instant> ackedAtById = new ConcurrentHashMap<>();
+            Instant windowStart = Instant.now().plus(LEAD);
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            for (int i = 0; i < messages; i++) {
+                String messageId = "precision-" + i;
+                Instant sendAt = windowStart.plusMillis(WINDOW.toMillis() * i / messages);
+                sendAtById.put(messageId, sendAt);
+                records.add(LadderBenchSupport.scheduled(messageId, senders.get(i % SENDERS),
+                    "+1650" + String.format("%07d", i), sendAt));
+            }
+            Instant publishStart = Instant.now();
+            try (KafkaProducer<String, byte[]> producer = support.commandsProducer()) {
+                for (ProducerRecord<String, byte[]> record : records) {
+                    producer.send(record, (metadata, error) -> {
+                        if (error == null) {
+                            ackedAtById.put(record.key(), Instant.now());
+                        }
+                    });
+                }
+                producer.flush();
+            }
+            ackedAtById.forEach((messageId, ackedAt) -> {
+                if (ackedAt.isAfter(sendAtById.get(messageId).minus(MIN_NOTICE))) {
+                    sendAtById.remove(messageId);
+                }
+            });
+            System.out.printf("left out, acknowledged by Kafka less than %d s before their instant: %d%n",
+                MIN_NOTICE.toSeconds(), messages - sendAtById.size());
+            System.out.printf("published %d MessageScheduled in %d ms; window %s .. +%d s%n", messages,
+                Duration.between(publishStart, Instant.now()).toMillis(), windowStart, WINDOW.toSeconds());
+
+            Instant deadline = windowStart.plus(WINDOW).plus(COLLECT_TIMEOUT);
+            Map<String, Long> acceptedAtById = new HashMap<>();
+            int accepted = 0;
+            while (Instant.now().isBefore(deadline)) {
+                Thread.sleep(Duration.ofSeconds(5));
+                acceptedAtById.clear();
+                accepted = 0;
+                for (String sender : senders) {
+                    for (JsonNode entry : support.ledger(sender)) {
+                        accepted++;
+                        CallbackData.decode(entry.path("bizOpaqueCallbackData").asString(""))
+                            .ifPresent(data -> acceptedAtById.merge(data.messageId(), entry.path("acceptedAt").asLong(),
+                                Math::min));
+                    }
+                }
+                if (accepted >= messages && Instant.now().isAfter(windowStart.plus(WINDOW))) {
+                    break;
+                }
+            }
+            report(sendAtById.size(), sendAtById, acceptedAtById, accepted);
+            ReadyTopicWatch ready = new ReadyTopicWatch();
+            ready.readAll(stack.layout().kafkaBootstrapServers());
+            ready.print(sendAtById.keySet());
+            System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready): %s%n",
+                dispatcherLateness(support));
+        }
+        System.out.println(MachineInfo.describe());
+    }
+
+    private static void report(int messages, Map<String, Instant> sendAtById, Map<String, Long> acceptedAtById,
+                               int ledgerEntries) {
+        Histogram lateness = Percentiles.millisecondHistogram();
+        int early = 0;
+        Set<String> missing = new HashSet<>(sendAtById.keySet());
+        for (Map.Entry<String, Long> accepted : acceptedAtById.entrySet()) {
+            Instant sendAt = sendAtById.get(accepted.getKey());
+            if (sendAt == null) {
+                continue;
+            }
+            missing.remove(accepted.getKey());
+            long lateMillis = accepted.getValue() - sendAt.toEpochMilli();
+            if (lateMillis < 0) {
+                early++;
+            } else {
+                lateness.recordValue(Math.min(lateMillis, lateness.getHighestTrackableValue()));
+            }
+        }
+        System.out.println(Percentiles.summary("lateness at the sandbox ledger (acceptedAt - sendAt)", lateness));
+        System.out.printf("released early: %d; sent: %d of %d; missing: %d; duplicate sends: %d%n", early,
+            acceptedAtById.size(), messages, missing.size(), ledgerEntries - acceptedAtById.size());
+    }
+
+    private static String dispatcherLateness(LadderBenchSupport support) {
+        StringBuilder text = new StringBuilder();
+        for (String stage : support.dispatcherTagValues("wa.dispatcher.release.lateness", "stage")) {
+            double count = support.dispatcherMetric("wa.dispatcher.release.lateness?tag=stage:" + stage);
+            if (count > 0) {
+                double maxSeconds = support.dispatcherMetricStatistic("wa.dispatcher.release.lateness?tag=stage:" + stage, "MAX");
+                double totalSeconds = support.dispatcherMetricStatistic("wa.dispatcher.release.lateness?tag=stage:" + stage,
+                    "TOTAL_TIME");
+                text.append(String.format("%s: %d released, mean %.1f ms, max %.1f ms; ", stage, (long) count,
+                    totalSeconds * 1000 / count, maxSeconds * 1000));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package io.wascheduler.benchmarks.sending;
+
+import io.wascheduler.benchmarks.BenchmarkStack;
+import io.wascheduler.benchmarks.MachineInfo;
+import io.wascheduler.localstack.LocalStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ./dev bench sender-throughput [messagesPerSender]}: 20 senders at 500 messages/s each, with enough
+ * messages due now to keep every sender busy for 60 s (30,000 each, 600,000 in all; fewer by argument).
+ * The messages are written straight to the commands topic, so scheduler-api is not part of the measurement,
+ * and the sandbox posts no status webhooks, so the measurement is the sending path: commands, ladder,
+ * release, send loop, Cloud API. Prints the achieved rate per sender (per second, from the sandbox ledger's
+ * acceptedAt), the total sends per second, the 130429 and 131056 answers (target 0) and the CPU used.
+ */
+public final class SenderThroughputBenchmark {
+
+    private static final int SENDERS = 20;
+    private static final int THROUGHPUT_MPS = 500;
+    private static final int SECONDS_OF_WORK = 60;
+    private static final Duration PATIENCE_BEYOND_WORK = Duration.ofMinutes(4);
+
+    private SenderThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int perSender = args.length > 0 ? Integer.parseInt(args[0]) : THROUGHPUT_MPS * SECONDS_OF_WORK;
+        int total = perSender * SENDERS;
+        Map<String, Map<String, String>> settings = Map.of(
+            "meta-sandbox", Map.of("sandbox.webhook-url", "", "sandbox.ledger.max-entries", Integer.toString(total + 1_000)),
+            "dispatcher-service", Map.of("logging.level.io.wascheduler", "WARN"));
+        try (LocalStack stack = BenchmarkStack.start("sender-throughput", settings)) {
+            SendingBenchSupport support = new SendingBenchSupport(stack);
+            List<String> senders = support.registerSenders("55501000", SENDERS, THROUGHPUT_MPS);
+            Thread.sleep(2_000); // SenderConfigured reaches the dispatcher through the outbox and Kafka
+            int dispatcherPort = stack.layout().ports().dispatcher();
+            int sandboxPort = stack.layout().ports().metaSandbox();
+            Duration dispatcherCpuBefore = SendingBenchSupport.cpuOfServiceOnPort(dispatcherPort);
+            Duration sandboxCpuBefore = SendingBenchSupport.cpuOfServiceOnPort(sandboxPort);
+            Instant start = Instant.now();
+            System.out.printf("publishing %,d MessageScheduled (due now) for %d senders at %d/s to wa.message.commands%n",
+                total, SENDERS, THROUGHPUT_MPS);
+            support.publishDueNow(senders, perSender);
+            System.out.printf("published in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+
+            Instant deadline = Instant.now().plusSeconds(perSender / THROUGHPUT_MPS).plus(PATIENCE_BEYOND_WORK);
+            long accepted = 0;
+            while (accepted < total && Instant.now().isBefore(deadline)) {
+                Thread.sleep(5_000);
+                accepted = accepted(support.sandboxStats(), senders);
+                System.out.printf("  %,d of %,d accepted after %d s; dispatcher: %s%n", accepted, total,
+                    Duration.between(start, Instant.now()).toSeconds(), support.dispatcherLoad());
+            }
+            Instant end = Instant.now();
+            Duration dispatcherCpu = SendingBenchSupport.cpuOfServiceOnPort(dispatcherPort).minus(dispatcherCpuBefore);
+            Duration sandboxCpu = SendingBenchSupport.cpuOfServiceOnPort(sandboxPort).minus(sandboxCpuBefore);
+            report(support, senders, total, Duration.between(start, end), dispatcherCpu, sandboxCpu);
+        }
+        System.out.println(MachineInfo.describe());
+    }
+
+    private static void report(SendingBenchSupport support, List<String> senders, int total, Duration wall,
+                               Duration dispatcherCpu, Duration sandboxCpu) {
+        JsonNode stats = support.sandboxStats();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long accepted = 0;
+        List<Double> averages = new ArrayList<>();
+        System.out.println("sender          accepted   per second: min    avg    max  (full seconds between its first and last send)");
+        for (String sender : senders) {
+            SecondBuckets buckets = SecondBuckets.of(support.ledger(sender));
+            first = Math.min(first, buckets.firstMillis());
+            last = Math.max(last, buckets.lastMillis());
+            accepted += buckets.count();
+            averages.add(buckets.averageOfFullSeconds());
+            System.out.printf("%s  %,9d   %17d %6.1f %6d%n", sender, buckets.count(), buckets.minOfFullSeconds(),
+                buckets.averageOfFullSeconds(), buckets.maxOfFullSeconds());
+        }
+        double sendingSeconds = (last - first) / 1000.0;
+        System.out.printf("accepted %,d of %,d; first to last send %.1f s: %,.0f sends/s in all (target >= 10,000)%n",
+            accepted, total, sendingSeconds, accepted / sendingSeconds);
+        System.out.printf("per-sender average rate: min %.1f, max %.1f messages/s (allowed %d)%n",
+            averages.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+            averages.stream().mapToDouble(Double::doubleValue).max().orElse(0), THROUGHPUT_MPS);
+        System.out.printf("Meta errors answered: 130429 x %d, 131056 x %d (target 0)%n",
+            errors(stats, senders, 130429), errors(stats, senders, 131056));
+        double wallSeconds = wall.toMillis() / 1000.0;
+        System.out.printf("CPU over %.0f s (publishing to last accepted): dispatcher %.1f s (%.2f cores), sandbox %.1f s (%.2f cores)%n",
+            wallSeconds, dispatcherCpu.toMillis() / 1000.0, dispatcherCpu.toMillis() / 1000.0 / wallSeconds,
+            sandboxCpu.toMillis() / 1000.0, sandboxCpu.toMillis() / 1000.0 / wallSeconds);
+    }
+
+    private static long accepted(JsonNode stats, List<String> senders) {
+        return senders.stream().mapToLong(sender -> stats.path(sender).path("accepted").asLong(0)).sum();
+    }
+
+    private static long errors(JsonNode stats, List<String> senders, int code) {
+        return senders.stream()
+            .mapToLong(sender -> stats.path(sender).path("errors").path(Integer.toString(code)).asLong(0)).sum();
+    }
+}
