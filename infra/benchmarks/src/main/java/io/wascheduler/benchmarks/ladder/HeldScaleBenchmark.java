@@ -41,7 +41,7 @@ public final class HeldScaleBenchmark {
             try (KafkaProducer<String, byte[]> producer = support.commandsProducer()) {
                 for (long milestone : milestones) {
                     for (; published < milestone; published++) {
-                        producer.send(LadderBenchSupport.scheduled("held-" + published, "77700000099",
+                        producer.send(support.scheduled("held-" + published, "77700000099",
                             "+1650" + String.format("%07d", published % 10_000_000), firstDue.plusMillis(published * 7919 % SPREAD_MILLIS)));
                     }
                     producer.flush();

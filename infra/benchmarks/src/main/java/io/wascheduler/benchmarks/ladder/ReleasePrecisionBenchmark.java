@@ -54,7 +54,7 @@ public final class ReleasePrecisionBenchmark {
                 String messageId = "precision-" + i;
                 Instant sendAt = windowStart.plusMillis(WINDOW.toMillis() * i / messages);
                 sendAtById.put(messageId, sendAt);
-                records.add(LadderBenchSupport.scheduled(messageId, senders.get(i % SENDERS),
+                records.add(support.scheduled(messageId, senders.get(i % SENDERS),
                     "+1650" + String.format("%07d", i), sendAt));
             }
             Instant publishStart = Instant.now();

@@ -1,0 +1,144 @@
+package io.wascheduler.benchmarks;
+
+import io.wascheduler.localstack.LocalStack;
+import io.wascheduler.localstack.demo.JsonHttp;
+import io.wascheduler.model.content.TextContent;
+import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.model.topic.Topics;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What benchmarks that drive a whole stack share: senders registered in the sandbox and in scheduler-api
+ * (which tells the dispatcher their rate), MessageScheduled written straight to the commands topic as
+ * scheduler-api's outbox writes them (so the API is not part of the measurement), the sandbox's ledger,
+ * stats and switches, and the dispatcher's metrics.
+ */
+public class StackClient {
+
+    private final LocalStack stack;
+    private final String tenant;
+    private final JsonHttp http = new JsonHttp();
+
+    protected StackClient(LocalStack stack, String tenant) {
+        this.stack = stack;
+        this.tenant = tenant;
+    }
+
+    /** Registers {@code count} senders {@code prefix00, prefix01, ...} with {@code throughputMps} on both sides. */
+    public List<String> registerSenders(String prefix, int count, int throughputMps) {
+        List<String> senders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String phoneNumberId = prefix + String.format("%02d", i);
+            String token = tenant + "-token-" + phoneNumberId;
+            expectSuccess(http.post(sandbox("/sandbox/senders"), null, Map.of("phoneNumberId", phoneNumberId,
+                "accessToken", token, "throughputMps", throughputMps)), "sandbox sender " + phoneNumberId);
+            expectSuccess(http.post(api("/v1/senders"), stack.demo().apiKey(), Map.of("phoneNumberId", phoneNumberId,
+                "displayPhoneNumber", "+1555" + phoneNumberId.substring(phoneNumberId.length() - 7), "accessToken", token,
+                "throughputMps", throughputMps)), "scheduler-api sender " + phoneNumberId);
+            senders.add(phoneNumberId);
+        }
+        return senders;
+    }
+
+    /** A producer for the commands topic, batching and compressing since benchmarks publish in bulk. */
+    public KafkaProducer<String, byte[]> commandsProducer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.layout().kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(properties);
+    }
+
+    /** A text MessageScheduled (version 1, 3 attempts) ready for {@link #commandsProducer()}. */
+    public ProducerRecord<String, byte[]> scheduled(String messageId, String sender, String to, String text,
+                                                    Instant sendAt) {
+        EventEnvelope envelope = EventEnvelope.of(tenant, new MessageScheduled(messageId, 1, null, sender, to,
+            new TextContent(text, false), sendAt, 3, Map.of()), Clock.systemUTC());
+        return new ProducerRecord<>(Topics.MESSAGE_COMMANDS.name(), envelope.key(), EventCodec.encode(envelope));
+    }
+
+    /** Every send the sandbox accepted from {@code sender}, oldest first. */
+    public List<JsonNode> ledger(String sender) {
+        JsonHttp.Response response = http.get(sandbox("/sandbox/messages?phoneNumberId=" + sender), null);
+        expectSuccess(response, "sandbox ledger");
+        List<JsonNode> entries = new ArrayList<>();
+        response.body().forEach(entries::add);
+        return entries;
+    }
+
+    /** The sandbox's answer counts per number: {@code {"<id>": {"accepted": n, "errors": {"<code>": n}}}}. */
+    public JsonNode sandboxStats() {
+        JsonHttp.Response response = http.get(sandbox("/sandbox/stats"), null);
+        expectSuccess(response, "sandbox stats");
+        return response.body();
+    }
+
+    public void sandboxConfig(Map<String, Object> switches) {
+        expectSuccess(http.send("PUT", sandbox("/sandbox/config"), null, switches), "sandbox config");
+    }
+
+    /** A dispatcher metric's first measurement, e.g. {@code jvm.memory.used?tag=area:heap}. */
+    public double dispatcherMetric(String nameAndQuery) {
+        return dispatcherMetricBody(nameAndQuery).path("measurements").path(0).path("value").asDouble();
+    }
+
+    /** One statistic (COUNT, TOTAL_TIME, MAX, VALUE...) of a dispatcher metric; NaN when it has none. */
+    public double dispatcherMetricStatistic(String nameAndQuery, String statistic) {
+        for (JsonNode measurement : dispatcherMetricBody(nameAndQuery).path("measurements")) {
+            if (statistic.equals(measurement.path("statistic").asString(""))) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The values a dispatcher metric's tag takes, e.g. the stages of wa.dispatcher.tier.held. */
+    public List<String> dispatcherTagValues(String metric, String tag) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode available : dispatcherMetricBody(metric).path("availableTags")) {
+            if (tag.equals(available.path("tag").asString(""))) {
+                available.path("values").forEach(value -> values.add(value.asString("")));
+            }
+        }
+        return values;
+    }
+
+    private JsonNode dispatcherMetricBody(String nameAndQuery) {
+        JsonHttp.Response response = http.get(stack.layout().httpBase(stack.layout().ports().dispatcher())
+            .resolve("/actuator/metrics/" + nameAndQuery), null);
+        expectSuccess(response, "metric " + nameAndQuery);
+        return response.body();
+    }
+
+    private URI sandbox(String path) {
+        return stack.layout().httpBase(stack.layout().ports().metaSandbox()).resolve(path);
+    }
+
+    private URI api(String path) {
+        return stack.layout().httpBase(stack.layout().ports().schedulerApi()).resolve(path);
+    }
+
+    private static void expectSuccess(JsonHttp.Response response, String what) {
+        if (!response.isSuccess()) {
+            throw new IllegalStateException(what + ": HTTP " + response.status() + " " + response.text());
+        }
+    }
+}
