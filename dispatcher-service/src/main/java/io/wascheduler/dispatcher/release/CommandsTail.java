@@ -74,14 +74,29 @@ class CommandsTail implements SmartLifecycle {
 
     @Override
     public void start() {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.MESSAGE_COMMANDS.name()).stream()
-            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> partitions = commandPartitions();
         consumer.assign(partitions);
         // from the end as it is now, before the global table starts: between them they hold every command
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         running = true;
         thread = Thread.ofPlatform().daemon(true).name("wa-commands-tail").start(() -> follow(partitions));
+    }
+
+    /**
+     * Waits until the broker shows the topic's partitions: a topic created a moment ago may have none yet,
+     * and a tail assigned no partition could never prove its progress, so every release would wait forever.
+     */
+    private List<TopicPartition> commandPartitions() {
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MESSAGE_COMMANDS.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            log.info("{} has no partitions yet; asking again", Topics.MESSAGE_COMMANDS.name());
+            sleep();
+        }
     }
 
     private void follow(List<TopicPartition> partitions) {
