@@ -3,6 +3,8 @@ package io.wascheduler.dispatcher;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +62,13 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** An admin client on its own connection, so its requests never queue behind a consumer's long-polling fetch. */
+    public Admin admin(String purpose) {
+        Map<String, Object> config = new HashMap<>(common);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "wa-dispatcher-" + purpose + "-" + instanceId);
+        return Admin.create(config);
     }
 
     /**

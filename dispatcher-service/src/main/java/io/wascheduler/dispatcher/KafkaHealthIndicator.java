@@ -19,7 +19,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     private final Admin admin;
 
     KafkaHealthIndicator(KafkaClients kafka) {
-        this.admin = Admin.create(kafka.common());
+        this.admin = kafka.admin("health");
     }
 
     @Override

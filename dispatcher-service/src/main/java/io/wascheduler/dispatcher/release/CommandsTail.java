@@ -10,9 +10,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -27,6 +38,10 @@ import org.springframework.stereotype.Component;
  * "has every command appended before instant T been read?" by asking the broker for the end offsets (at
  * or after T) and comparing its own position. A release of a record due at T waits for that answer, so a
  * command committed before T is always seen, a few milliseconds later at most.
+ *
+ * <p>The end offsets are asked through an admin client rather than the tail's consumer: the broker answers
+ * a connection's requests in order, so on the consumer's connection the question would wait behind its
+ * long-polling fetch (up to {@code fetch.max.wait.ms}, half a second), and so would every release.
  */
 @Component
 class CommandsTail implements SmartLifecycle {
@@ -37,12 +52,16 @@ class CommandsTail implements SmartLifecycle {
     /** Commands kept while the global table has not shown them; reading stops above this (releases wait). */
     private static final int MAX_KEPT = 100_000;
     private static final Duration EVICT_EVERY = Duration.ofMillis(500);
+    /** A probe not answered in this time is given up and asked again; releases wait meanwhile. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final Admin admin;
     private final LatestCommands table;
     private final Clock clock;
     private final Map<String, KeptCommand> kept = new ConcurrentHashMap<>();
-    private final AtomicLong wantedMillis = new AtomicLong(Long.MIN_VALUE);
+    /** The latest instant a release asked about; kept exact, because a probe sent before it cannot prove it. */
+    private final AtomicReference<Instant> wanted = new AtomicReference<>(Instant.MIN);
     private final TailProgress<TopicPartition> progress = new TailProgress<>();
     private volatile Instant coveredUntil = Instant.MIN;
     private volatile boolean running;
@@ -50,6 +69,7 @@ class CommandsTail implements SmartLifecycle {
 
     CommandsTail(KafkaClients kafka, LatestCommands table, Clock clock) {
         this.consumer = kafka.reader("commands-tail");
+        this.admin = kafka.admin("commands-tail");
         this.table = table;
         this.clock = clock;
     }
@@ -59,7 +79,7 @@ class CommandsTail implements SmartLifecycle {
         if (!coveredUntil.isBefore(instant)) {
             return true;
         }
-        wantedMillis.accumulateAndGet(instant.toEpochMilli(), Math::max);
+        wanted.accumulateAndGet(instant, (current, asked) -> asked.isAfter(current) ? asked : current);
         return false;
     }
 
@@ -101,7 +121,7 @@ class CommandsTail implements SmartLifecycle {
 
     private void follow(List<TopicPartition> partitions) {
         Instant lastEviction = clock.instant();
-        try (consumer) {
+        try (consumer; admin) {
             while (running) {
                 try {
                     lastEviction = followOnce(partitions, lastEviction);
@@ -126,9 +146,9 @@ class CommandsTail implements SmartLifecycle {
             sleep();
         }
         partitions.forEach(partition -> progress.readUpTo(partition, consumer.position(partition)));
-        if (Instant.ofEpochMilli(wantedMillis.get()).isAfter(progress.lastProbe())) {
+        if (progress.needsProbeFor(wanted.get())) {
             Instant sentAt = clock.instant();
-            progress.probed(sentAt, consumer.endOffsets(partitions));
+            progress.probed(sentAt, endOffsets(partitions));
         }
         coveredUntil = progress.coveredUntil();
         if (!clock.instant().isBefore(lastEviction.plus(EVICT_EVERY))) {
@@ -136,6 +156,22 @@ class CommandsTail implements SmartLifecycle {
             return clock.instant();
         }
         return lastEviction;
+    }
+
+    private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+            .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        try {
+            Map<TopicPartition, ListOffsetsResultInfo> ends = admin
+                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while asking for the commands' end offsets", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("Could not ask for the commands' end offsets", e);
+        }
     }
 
     private void keep(ConsumerRecord<String, byte[]> record) {

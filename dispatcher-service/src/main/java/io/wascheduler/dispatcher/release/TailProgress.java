@@ -36,8 +36,9 @@ final class TailProgress<P> {
         return coveredUntil;
     }
 
-    Instant lastProbe() {
-        return probedAt;
+    /** True unless the last probe was sent at or after {@code wanted}, so it can prove that instant. */
+    boolean needsProbeFor(Instant wanted) {
+        return wanted.isAfter(probedAt);
     }
 
     private void advance() {

@@ -36,8 +36,18 @@ class TailProgressTest {
         progress.probed(PROBE.plusMillis(50), Map.of(0, 12L));
 
         assertThat(progress.coveredUntil()).isEqualTo(PROBE);
-        assertThat(progress.lastProbe()).isEqualTo(PROBE.plusMillis(50));
+        assertThat(progress.needsProbeFor(PROBE.plusMillis(50))).isFalse();
         progress.readUpTo(0, 12);
         assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(50));
+    }
+
+    @Test
+    void anInstantLaterInTheSameMillisecondAsTheLastProbeStillAsksForAnotherProbe() {
+        progress.readUpTo(0, 4);
+        progress.probed(PROBE.plusNanos(570_000), Map.of(0, 4L));
+
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusNanos(570_000));
+        assertThat(progress.needsProbeFor(PROBE.plusNanos(900_000))).isTrue();
+        assertThat(progress.needsProbeFor(PROBE.plusNanos(570_000))).isFalse();
     }
 }
