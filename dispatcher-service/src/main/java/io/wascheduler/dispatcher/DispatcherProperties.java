@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPendingReleases bound on records held in the in-memory release timers of one stage
  * @param maxPollWait     longest idle poll of a stage
  * @param pausedCampaignRecheck how long a due message of a paused campaign waits before it is looked at again
+ * @param commandGrace    how long after a record's instant a cancel or edit appended to Kafka still wins; every
+ *                        release waits this long at least (a produce round trip on a busy broker)
+ * @param maxKeptCommands commands the release check keeps in memory while the global table has not shown
+ *                        them yet; reading stops above this (releases wait) so memory stays bounded
  */
 @Validated
 @ConfigurationProperties("wa.dispatcher")
@@ -40,6 +44,8 @@ public record DispatcherProperties(
     @Min(1) int maxPendingReleases,
     @NotNull Duration maxPollWait,
     @NotNull Duration pausedCampaignRecheck,
+    @NotNull Duration commandGrace,
+    @Min(1) int maxKeptCommands,
     @Valid @NotNull Sending sending,
     @Valid @NotNull Retry retry) {
 
@@ -53,6 +59,8 @@ public record DispatcherProperties(
         maxPendingReleases = maxPendingReleases == 0 ? 200_000 : maxPendingReleases;
         maxPollWait = maxPollWait == null ? Duration.ofMillis(100) : maxPollWait;
         pausedCampaignRecheck = pausedCampaignRecheck == null ? Duration.ofSeconds(30) : pausedCampaignRecheck;
+        commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
+        maxKeptCommands = maxKeptCommands == 0 ? 100_000 : maxKeptCommands;
         sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;
     }

@@ -19,6 +19,7 @@ import io.wascheduler.model.event.MessageCancelled;
 import io.wascheduler.model.event.MessageDispatchFailed;
 import io.wascheduler.model.event.MessageDispatched;
 import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.model.event.MetaError;
 import io.wascheduler.model.event.SenderConfigured;
 import io.wascheduler.model.event.SenderStatusChanged;
 import io.wascheduler.model.topic.TopicSpec;
@@ -87,6 +88,8 @@ class DispatcherIntegrationTest {
     /** Two more numbers whose released messages share one partition of the ready topic. */
     private static final String SLOW_SENDER = "109876543212";
     private static final String NEIGHBOUR_SENDER = senderSharingPartitionWith(SLOW_SENDER);
+    /** A number whose pause was reported before this instance started, as if by its predecessor. */
+    private static final String RESTARTED_SENDER = "109876543299";
     private static final AtomicInteger RECIPIENTS = new AtomicInteger(100);
 
     private static MetaSandbox sandbox;
@@ -111,12 +114,15 @@ class DispatcherIntegrationTest {
             "sandbox.senders[2].phone-number-id", SLOW_SENDER,
             "sandbox.senders[2].access-token", ACCESS_TOKEN,
             "sandbox.senders[3].phone-number-id", NEIGHBOUR_SENDER,
-            "sandbox.senders[3].access-token", ACCESS_TOKEN));
+            "sandbox.senders[3].access-token", ACCESS_TOKEN,
+            "sandbox.senders[4].phone-number-id", RESTARTED_SENDER,
+            "sandbox.senders[4].access-token", ACCESS_TOKEN));
         schedulerApi = new FakeSchedulerApi(INTERNAL_TOKEN);
         schedulerApi.sender(SENDER, ACCESS_TOKEN);
         schedulerApi.sender(EXPIRING_SENDER, ACCESS_TOKEN);
         schedulerApi.sender(SLOW_SENDER, ACCESS_TOKEN);
         schedulerApi.sender(NEIGHBOUR_SENDER, ACCESS_TOKEN);
+        schedulerApi.sender(RESTARTED_SENDER, ACCESS_TOKEN);
         sandboxLedger = new SandboxLedger(sandbox.baseUrl());
         registry.add("wa.dispatcher.cloud-api-base-url", sandbox::baseUrl);
         registry.add("wa.dispatcher.scheduler-api-base-url", schedulerApi::baseUrl);
@@ -335,6 +341,24 @@ class DispatcherIntegrationTest {
             .satisfies(entry -> assertThat(entry.path("acceptedAt").asLong()).isLessThan(lastOfBacklog));
         assertThat(lastOfBacklog - firstOfBacklog).as("four sends at one per second span three seconds")
             .isGreaterThanOrEqualTo(2_500);
+    }
+
+    @Test
+    void aSenderPausedBeforeARestartStaysPausedAndItsResumeIsReportedWhenItIsReconfigured(
+        @Autowired SenderDirectory senders) {
+        publish(Topics.SENDER_STATUS, new SenderStatusChanged(RESTARTED_SENDER, SenderStatusChanged.SenderState.PAUSED,
+            "Spam rate limit hit", new MetaError(131048, "Spam rate limit hit", null), Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> senders.pausedNow(RESTARTED_SENDER));
+        MessageScheduled message = new MessageScheduled(UUID.randomUUID().toString(), 1, null, RESTARTED_SENDER,
+            nextRecipient(), new TextContent("Hi", false), Instant.now(), 4, Map.of());
+        publish(message);
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> ledger(message.to()).isEmpty());
+        publish(Topics.SENDER_CONFIG, new SenderConfigured(RESTARTED_SENDER, "tenant-1", 80));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.payloads(SenderStatusChanged.class).stream()
+            .anyMatch(change -> change.phoneNumberId().equals(RESTARTED_SENDER)
+                && change.state() == SenderStatusChanged.SenderState.ACTIVE));
+        assertThat(senders.pausedNow(RESTARTED_SENDER)).isFalse();
     }
 
     @Test

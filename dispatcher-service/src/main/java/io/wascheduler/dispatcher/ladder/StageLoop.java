@@ -171,20 +171,18 @@ final class StageLoop implements Runnable {
         if (!ladder.reached(gateRetryAt)) {
             return;
         }
-        List<ReleaseTimer.Pending<TopicPartition, LadderRecord>> due = timer.takeDue();
-        for (int i = 0; i < due.size(); i++) {
-            ReleaseTimer.Pending<TopicPartition, LadderRecord> pending = due.get(i);
+        timer.releaseDue(pending -> {
             LadderRecord record = pending.item();
             Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.dueAt(),
                 record.campaignId());
             if (decision.isEmpty()) {
-                due.subList(i, due.size()).forEach(timer::putBack);
                 gateRetryAt = clock.instant().plus(GATE_RETRY);
-                return;
+                return false;
             }
             apply(decision.get(), pending);
             advanced.add(pending.partition());
-        }
+            return true;
+        });
     }
 
     private void apply(ReleaseDecision decision, ReleaseTimer.Pending<TopicPartition, LadderRecord> pending) {

@@ -1,5 +1,6 @@
 package io.wascheduler.dispatcher.release;
 
+import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventEnvelope;
@@ -49,8 +50,6 @@ class CommandsTail implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CommandsTail.class);
     /** Short, because a release may be waiting for the next end-offset probe. */
     private static final Duration POLL = Duration.ofMillis(5);
-    /** Commands kept while the global table has not shown them; reading stops above this (releases wait). */
-    private static final int MAX_KEPT = 100_000;
     private static final Duration EVICT_EVERY = Duration.ofMillis(500);
     /** A probe not answered in this time is given up and asked again; releases wait meanwhile. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -59,6 +58,7 @@ class CommandsTail implements SmartLifecycle {
     private final Admin admin;
     private final LatestCommands table;
     private final Clock clock;
+    private final int maxKept;
     private final Map<String, KeptCommand> kept = new ConcurrentHashMap<>();
     /** The latest instant a release asked about; kept exact, because a probe sent before it cannot prove it. */
     private final AtomicReference<Instant> wanted = new AtomicReference<>(Instant.MIN);
@@ -67,7 +67,8 @@ class CommandsTail implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    CommandsTail(KafkaClients kafka, LatestCommands table, Clock clock) {
+    CommandsTail(KafkaClients kafka, LatestCommands table, Clock clock, DispatcherProperties properties) {
+        this.maxKept = properties.maxKeptCommands();
         this.consumer = kafka.reader("commands-tail");
         this.admin = kafka.admin("commands-tail");
         this.table = table;
@@ -140,7 +141,7 @@ class CommandsTail implements SmartLifecycle {
 
     /** One read, probe and eviction pass; returns when the kept commands were last swept. */
     private Instant followOnce(List<TopicPartition> partitions, Instant lastEviction) {
-        if (kept.size() < MAX_KEPT) {
+        if (kept.size() < maxKept) {
             consumer.poll(POLL).forEach(this::keep);
         } else {
             sleep();

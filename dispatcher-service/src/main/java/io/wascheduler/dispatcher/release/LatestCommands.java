@@ -3,7 +3,7 @@ package io.wascheduler.dispatcher.release;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.model.event.EventEnvelope;
-import io.wascheduler.model.event.EventSerde;
+import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.topic.Topics;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +17,6 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -40,32 +39,33 @@ class LatestCommands implements SmartLifecycle {
     static final String STORE = "wa-latest-commands";
 
     private final KafkaStreams streams;
-    private volatile ReadOnlyKeyValueStore<String, EventEnvelope> store;
+    private volatile ReadOnlyKeyValueStore<String, byte[]> store;
     private volatile boolean running;
 
     LatestCommands(KafkaClients kafka, DispatcherProperties properties) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.globalTable(Topics.MESSAGE_COMMANDS.name(), Consumed.with(Serdes.String(), new EventSerde()),
-            Materialized.<String, EventEnvelope, KeyValueStore<Bytes, byte[]>>as(STORE));
+        // kept as the topic's bytes: decoding every command on its way into the store and encoding it again
+        // for RocksDB would be paid for each of millions of commands; a release decodes only the one it reads
+        builder.globalTable(Topics.MESSAGE_COMMANDS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
+            Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE));
         Properties config = new Properties();
         config.putAll(kafka.common());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "wa-dispatcher-commands");
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
         // only a global table: no stream thread and no consumer group are needed
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 0);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         config.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         this.streams = new KafkaStreams(builder.build(), config);
     }
 
     /** The latest command for the message (null when none); empty while the table is not running. */
     Optional<Latest> latest(String messageId) {
-        ReadOnlyKeyValueStore<String, EventEnvelope> current = readyStore();
+        ReadOnlyKeyValueStore<String, byte[]> current = readyStore();
         if (current == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Latest(current.get(messageId)));
+            return Optional.of(new Latest(decode(current.get(messageId))));
         } catch (InvalidStateStoreException e) {
             // the table is restoring or closing: ask again shortly, like before it was running
             return Optional.empty();
@@ -73,6 +73,18 @@ class LatestCommands implements SmartLifecycle {
     }
 
     record Latest(EventEnvelope command) {
+    }
+
+    /** An unreadable command counts as none, as the table's deserialization handler used to make it. */
+    private static EventEnvelope decode(byte[] command) {
+        if (command == null) {
+            return null;
+        }
+        try {
+            return EventCodec.decode(command);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** True when the table holds this very event as the message's latest command. */
@@ -90,7 +102,7 @@ class LatestCommands implements SmartLifecycle {
         return streams.state().name();
     }
 
-    private ReadOnlyKeyValueStore<String, EventEnvelope> readyStore() {
+    private ReadOnlyKeyValueStore<String, byte[]> readyStore() {
         if (store == null && streams.state() == KafkaStreams.State.RUNNING) {
             store = streams.store(StoreQueryParameters.fromNameAndType(STORE, QueryableStoreTypes.keyValueStore()));
         }

@@ -2,16 +2,15 @@ package io.wascheduler.dispatcher.release;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The last step before release: records due within the release horizon (the smallest tier span, about a
@@ -39,25 +38,31 @@ public final class ReleaseTimer<P, T> {
         pendingOffsets.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
     }
 
-    /** Takes out every record whose instant has been reached, earliest first. */
-    public List<Pending<P, T>> takeDue() {
+    /**
+     * Offers every record whose instant has been reached to {@code release}, earliest first. A record it
+     * accepts is gone; the first one it refuses (e.g. its cancellation state is not known yet) stays, and so
+     * do all after it, without being taken out: a gate that is not ready yet costs one look, not a re-sort
+     * of everything due. {@code release} may add records.
+     */
+    public void releaseDue(Predicate<Pending<P, T>> release) {
         Instant now = clock.instant();
-        List<Pending<P, T>> due = new ArrayList<>();
         while (!byDueTime.isEmpty() && !byDueTime.peek().dueAt().isAfter(now)) {
             Pending<P, T> pending = byDueTime.poll();
-            TreeSet<Long> offsets = pendingOffsets.get(pending.partition());
-            offsets.remove(pending.offset());
-            if (offsets.isEmpty()) {
-                pendingOffsets.remove(pending.partition());
+            removeOffset(pending);
+            if (!release.test(pending)) {
+                byDueTime.add(pending);
+                pendingOffsets.computeIfAbsent(pending.partition(), p -> new TreeSet<>()).add(pending.offset());
+                return;
             }
-            due.add(pending);
         }
-        return due;
     }
 
-    /** Puts back a record taken out but not released (e.g. its cancellation state was not known yet). */
-    public void putBack(Pending<P, T> pending) {
-        add(pending.partition(), pending.offset(), pending.dueAt(), pending.item());
+    private void removeOffset(Pending<P, T> pending) {
+        TreeSet<Long> offsets = pendingOffsets.get(pending.partition());
+        offsets.remove(pending.offset());
+        if (offsets.isEmpty()) {
+            pendingOffsets.remove(pending.partition());
+        }
     }
 
     /** The lowest source offset of {@code partition} still waiting, if any: the most a stage may commit. */

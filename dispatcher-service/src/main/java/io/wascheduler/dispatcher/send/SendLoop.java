@@ -81,6 +81,7 @@ final class SendLoop implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Could not read back the attempts made lately; only this process's own are known: {}", e.toString());
         }
+        awaitSenderDirectory();
         consumer.subscribe(List.of(Topics.DISPATCH_READY.name()), new Rebalance());
         try {
             while (running) {
@@ -97,6 +98,18 @@ final class SendLoop implements Runnable {
             awaitInFlight(consumer.assignment());
             commit();
             consumer.close();
+        }
+    }
+
+    /** Sending before the senders' pauses and rates are known could send for a sender paused before a restart. */
+    private void awaitSenderDirectory() {
+        while (running && !with.directory().caughtUp()) {
+            try {
+                Thread.sleep(maxPollWait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

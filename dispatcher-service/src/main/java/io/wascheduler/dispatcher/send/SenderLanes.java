@@ -54,7 +54,9 @@ final class SenderLanes {
         if (lastAssignment != null) {
             throughput.assumeSpentAt(lastAssignment);
         }
-        return new SenderLane(throughput, new PairRate(sending.pairRateInterval(), clock));
+        SenderLane lane = new SenderLane(throughput, new PairRate(sending.pairRateInterval(), clock));
+        lane.pause(directory.pausedNow(senderId));
+        return lane;
     }
 
     void partitionsAssigned() {
@@ -73,19 +75,24 @@ final class SenderLanes {
         return queued;
     }
 
-    /** Applies new sender configurations: the new rate at once, a fresh token, and a paused sender resumed. */
+    /**
+     * Applies new sender configurations: the new rate at once, a fresh token, and a paused sender resumed. The
+     * resume is reported also when the pause was made elsewhere (another instance, or before a restart), so
+     * the sender's reported status never stays PAUSED after a configuration lifted it.
+     */
     void applyChanges() {
         for (SenderConfigured change : directory.takeChanges()) {
-            credentials.invalidate(change.phoneNumberId());
-            SenderLane lane = lanes.get(change.phoneNumberId());
-            if (lane == null) {
-                continue;
+            String senderId = change.phoneNumberId();
+            credentials.invalidate(senderId);
+            SenderLane lane = lanes.get(senderId);
+            boolean resumedHere = false;
+            if (lane != null) {
+                lane.throughput().reconfigure(change.throughputMps());
+                resumedHere = lane.pause(false);
             }
-            lane.throughput().reconfigure(change.throughputMps());
-            if (lane.pause(false)) {
-                log.info("Resuming sender {} after a new configuration", change.phoneNumberId());
-                outcomes.senderChanged(change.tenantId(), change.phoneNumberId(), SenderState.ACTIVE,
-                    "Sender reconfigured", null);
+            if (resumedHere || directory.pauseLiftedButNotReported(senderId)) {
+                log.info("Resuming sender {} after a new configuration", senderId);
+                outcomes.senderChanged(change.tenantId(), senderId, SenderState.ACTIVE, "Sender reconfigured", null);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wascheduler.dispatcher.support.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +19,11 @@ class ReleaseTimerTest {
     void nothingComesOutBeforeItsInstant() {
         timer.add("p0", 10, NOW.plusMillis(500), "a");
 
-        assertThat(timer.takeDue()).isEmpty();
+        assertThat(releaseAll()).isEmpty();
         clock.advance(Duration.ofMillis(499));
-        assertThat(timer.takeDue()).isEmpty();
+        assertThat(releaseAll()).isEmpty();
         clock.advance(Duration.ofMillis(1));
-        assertThat(timer.takeDue()).extracting(ReleaseTimer.Pending::item).containsExactly("a");
+        assertThat(releaseAll()).containsExactly("a");
     }
 
     @Test
@@ -32,7 +33,7 @@ class ReleaseTimerTest {
         timer.add("p0", 12, NOW.minusSeconds(5), "overdue");
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(timer.takeDue()).extracting(ReleaseTimer.Pending::item).containsExactly("overdue", "early", "late");
+        assertThat(releaseAll()).containsExactly("overdue", "early", "late");
     }
 
     @Test
@@ -42,11 +43,11 @@ class ReleaseTimerTest {
         assertThat(timer.lowestPendingOffset("p0")).hasValue(10);
 
         clock.advance(Duration.ofMillis(100));
-        timer.takeDue();
+        releaseAll();
         assertThat(timer.lowestPendingOffset("p0")).hasValue(10);
 
         clock.advance(Duration.ofMillis(200));
-        timer.takeDue();
+        releaseAll();
         assertThat(timer.lowestPendingOffset("p0")).isEmpty();
     }
 
@@ -57,17 +58,42 @@ class ReleaseTimerTest {
         timer.forget(List.of("p1"));
 
         assertThat(timer.lowestPendingOffset("p1")).isEmpty();
-        assertThat(timer.takeDue()).extracting(ReleaseTimer.Pending::item).containsExactly("mine");
+        assertThat(releaseAll()).containsExactly("mine");
     }
 
     @Test
-    void aRecordPutBackWaitsAgain() {
-        timer.add("p0", 7, NOW, "a");
-        ReleaseTimer.Pending<String, String> taken = timer.takeDue().getFirst();
-        timer.putBack(taken);
+    void aRefusedRecordStaysDueWithEverythingAfterIt() {
+        timer.add("p0", 7, NOW.minusMillis(2), "first");
+        timer.add("p0", 8, NOW.minusMillis(1), "second");
+        List<String> offered = new ArrayList<>();
 
-        assertThat(timer.size()).isEqualTo(1);
+        timer.releaseDue(pending -> {
+            offered.add(pending.item());
+            return false;
+        });
+
+        assertThat(offered).containsExactly("first");
+        assertThat(timer.size()).isEqualTo(2);
         assertThat(timer.lowestPendingOffset("p0")).hasValue(7);
-        assertThat(timer.nextDueAt()).contains(NOW);
+        assertThat(releaseAll()).containsExactly("first", "second");
+    }
+
+    @Test
+    void aRecordAddedAgainWhileBeingReleasedKeepsItsOffsetUncommitted() {
+        timer.add("p0", 7, NOW, "paused");
+
+        timer.releaseDue(pending -> {
+            timer.add(pending.partition(), pending.offset(), NOW.plusSeconds(1), "looked at again");
+            return true;
+        });
+
+        assertThat(timer.lowestPendingOffset("p0")).hasValue(7);
+        assertThat(timer.nextDueAt()).contains(NOW.plusSeconds(1));
+    }
+
+    private List<String> releaseAll() {
+        List<String> released = new ArrayList<>();
+        timer.releaseDue(pending -> released.add(pending.item()));
+        return released;
     }
 }
