@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param stateDir        where the RocksDB copy of the latest command per message lives
  * @param maxPendingReleases bound on records held in the in-memory release timers of one stage
  * @param maxPollWait     longest idle poll of a stage
+ * @param projectorBaseUrl where the status-projector answers what Meta's webhooks said of a message
  * @param pausedCampaignRecheck how long a due message of a paused campaign waits before it is looked at again
  * @param commandGrace    how long after a record's instant a cancel or edit appended to Kafka still wins; every
  *                        release waits this long at least (a produce round trip on a busy broker)
@@ -38,6 +39,7 @@ public record DispatcherProperties(
     @NotNull URI cloudApiBaseUrl,
     @NotBlank String cloudApiVersion,
     @NotNull URI schedulerApiBaseUrl,
+    @NotNull URI projectorBaseUrl,
     @NotBlank String internalToken,
     @NotBlank String instanceId,
     @NotNull Path stateDir,
@@ -54,6 +56,7 @@ public record DispatcherProperties(
         cloudApiBaseUrl = cloudApiBaseUrl == null ? URI.create("http://localhost:8090") : cloudApiBaseUrl;
         cloudApiVersion = cloudApiVersion == null ? "v23.0" : cloudApiVersion;
         schedulerApiBaseUrl = schedulerApiBaseUrl == null ? URI.create("http://localhost:8080") : schedulerApiBaseUrl;
+        projectorBaseUrl = projectorBaseUrl == null ? URI.create("http://localhost:8082") : projectorBaseUrl;
         instanceId = instanceId == null || instanceId.isBlank() ? HostName.current() : instanceId;
         stateDir = stateDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "wa-dispatcher", instanceId) : stateDir;
         maxPendingReleases = maxPendingReleases == 0 ? 200_000 : maxPendingReleases;
@@ -61,7 +64,7 @@ public record DispatcherProperties(
         pausedCampaignRecheck = pausedCampaignRecheck == null ? Duration.ofSeconds(30) : pausedCampaignRecheck;
         commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
         maxKeptCommands = maxKeptCommands == 0 ? 100_000 : maxKeptCommands;
-        sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null) : sending;
+        sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;
     }
 
@@ -80,6 +83,9 @@ public record DispatcherProperties(
      * @param credentialsTtl       how long a sender's access token is cached
      * @param pausedSenderRecheck  how long a message of a paused sender waits before it is looked at again
      * @param dedupeLookback       how far back the attempts already made are read at start, against re-sends
+     * @param answerCheckDelay     after a request that got no answer, how long to wait before asking the
+     *                             status-projector whether Meta's webhooks showed the message, and only then
+     *                             sending again (long enough for Meta's "sent" webhook to arrive)
      */
     public record Sending(
         @Min(1) @Max(1000) int defaultThroughputMps,
@@ -90,7 +96,8 @@ public record DispatcherProperties(
         @NotNull Duration pairRateInterval,
         @NotNull Duration credentialsTtl,
         @NotNull Duration pausedSenderRecheck,
-        @NotNull Duration dedupeLookback) {
+        @NotNull Duration dedupeLookback,
+        @NotNull Duration answerCheckDelay) {
 
         public Sending {
             defaultThroughputMps = defaultThroughputMps == 0 ? 80 : defaultThroughputMps;
@@ -102,6 +109,7 @@ public record DispatcherProperties(
             credentialsTtl = credentialsTtl == null ? Duration.ofMinutes(5) : credentialsTtl;
             pausedSenderRecheck = pausedSenderRecheck == null ? Duration.ofMinutes(1) : pausedSenderRecheck;
             dedupeLookback = dedupeLookback == null ? Duration.ofMinutes(1) : dedupeLookback;
+            answerCheckDelay = answerCheckDelay == null ? Duration.ofSeconds(30) : answerCheckDelay;
         }
     }
 

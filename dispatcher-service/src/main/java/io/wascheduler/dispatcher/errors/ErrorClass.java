@@ -4,6 +4,11 @@ package io.wascheduler.dispatcher.errors;
 public enum ErrorClass {
     /** Transient: try the message again after an exponential backoff, up to its maxAttempts. */
     RETRY,
+    /**
+     * The request went out and no answer came: Meta may have taken the message. Try again no sooner than the
+     * answer-check delay, and only if Meta's status webhooks have not shown the message by then.
+     */
+    UNCONFIRMED,
     /** 131049: try again no sooner than the re-engagement delay (24 h). */
     RETRY_AFTER_RE_ENGAGEMENT,
     /** 130429: the sender went over its throughput; lower its rate and retry. */

@@ -25,6 +25,8 @@ public final class MetaErrorTable {
     public static final int TRANSPORT_FAILURE = -1;
     /** Our own code for a send that could not start because the sender's access token was unavailable. */
     public static final int CREDENTIALS_UNAVAILABLE = -2;
+    /** Our own code for a request that went out and got no answer in time: Meta may or may not have taken it. */
+    public static final int ANSWER_LOST = -3;
 
     private static final Map<Integer, ErrorClass> BY_CODE = Map.ofEntries(
         Map.entry(130429, ErrorClass.THROTTLED),
@@ -35,6 +37,7 @@ public final class MetaErrorTable {
         Map.entry(131057, ErrorClass.RETRY),
         Map.entry(TRANSPORT_FAILURE, ErrorClass.RETRY),
         Map.entry(CREDENTIALS_UNAVAILABLE, ErrorClass.RETRY),
+        Map.entry(ANSWER_LOST, ErrorClass.UNCONFIRMED),
         Map.entry(131049, ErrorClass.RETRY_AFTER_RE_ENGAGEMENT),
         Map.entry(131048, ErrorClass.PAUSE_SENDER),
         Map.entry(368, ErrorClass.PAUSE_SENDER),

@@ -18,9 +18,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param attempt   counts from 1
  * @param tierReads how many times a delay tier has read this record since it entered the ladder (the cost
  *                  of its wait, reported at release)
+ * @param afterLostAnswer the previous attempt went out and got no answer: Meta may have taken it, so ask
+ *                  before sending again
  */
 public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int attempt, long version, String senderId,
-                           String campaignId, int tierReads) {
+                           String campaignId, int tierReads, boolean afterLostAnswer) {
 
     static final String DUE_AT = "wa-due-at";
     static final String ATTEMPT = "wa-attempt";
@@ -28,34 +30,41 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
     static final String SENDER = "wa-sender";
     static final String CAMPAIGN = "wa-campaign";
     static final String TIER_READS = "wa-tier-reads";
+    static final String AFTER_LOST_ANSWER = "wa-after-lost-answer";
 
     /** The first attempt of a scheduled message, due at its sendAt. */
     public static LadderRecord firstAttempt(EventEnvelope envelope, byte[] encoded) {
         MessageScheduled scheduled = envelope.payloadAs(MessageScheduled.class);
         return new LadderRecord(scheduled.messageId(), encoded, scheduled.sendAt(), 1, scheduled.version(),
-            scheduled.senderId(), scheduled.campaignId(), 0);
+            scheduled.senderId(), scheduled.campaignId(), 0, false);
     }
 
     /** The next attempt of this message version, due at {@code at}: a new trip through the ladder. */
     public LadderRecord nextAttempt(int nextAttempt, Instant at) {
-        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0);
+        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0, false);
+    }
+
+    /** The next attempt after one whose answer was lost: it first asks whether Meta took the previous one. */
+    public LadderRecord nextAttemptAfterLostAnswer(int nextAttempt, Instant at) {
+        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0, true);
     }
 
     /** This same attempt, held back until {@code at} (pair rate, a full lane, a stopped sender). */
     public LadderRecord delayedTo(Instant at) {
-        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId, 0);
+        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId, 0, afterLostAnswer);
     }
 
     /** This record as read once more by a delay tier. */
     LadderRecord readByTier() {
-        return new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId, tierReads + 1);
+        return new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId, tierReads + 1,
+            afterLostAnswer);
     }
 
     public static LadderRecord fromKafka(String key, byte[] value, Headers headers) {
         return new LadderRecord(key, value, Instant.ofEpochMilli(Long.parseLong(text(headers, DUE_AT))),
             Integer.parseInt(text(headers, ATTEMPT)), Long.parseLong(text(headers, VERSION)), text(headers, SENDER),
             optionalText(headers, CAMPAIGN), Optional.ofNullable(optionalText(headers, TIER_READS)).map(Integer::parseInt)
-            .orElse(0));
+            .orElse(0), headers.lastHeader(AFTER_LOST_ANSWER) != null);
     }
 
     public Headers headers() {
@@ -68,6 +77,9 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
             headers.add(CAMPAIGN, bytes(campaignId));
         }
         headers.add(TIER_READS, bytes(Integer.toString(tierReads)));
+        if (afterLostAnswer) {
+            headers.add(AFTER_LOST_ANSWER, bytes("true"));
+        }
         return headers;
     }
 

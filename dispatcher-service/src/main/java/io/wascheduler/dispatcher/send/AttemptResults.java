@@ -61,7 +61,9 @@ class AttemptResults {
         outcomes.failed(message.envelope().tenantId(), message.message(), message.attempt(), error,
             next.finalFailure() ? null : next.at());
         if (!next.finalFailure()) {
-            entrance.enter(message.record().nextAttempt(next.attempt(), next.at()));
+            entrance.enter(errorClass == ErrorClass.UNCONFIRMED
+                ? message.record().nextAttemptAfterLostAnswer(next.attempt(), next.at())
+                : message.record().nextAttempt(next.attempt(), next.at()));
         }
     }
 

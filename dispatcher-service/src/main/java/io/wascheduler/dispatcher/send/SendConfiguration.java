@@ -23,15 +23,16 @@ class SendConfiguration {
         Backoff backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff(), retry.multiplier(), retry.jitter(),
             RandomGenerator.getDefault());
         return new RetryPolicy(backoff, retry.reEngagementDelay(), properties.sending().pairRateInterval(),
-            properties.sending().pausedSenderRecheck(), clock);
+            properties.sending().pausedSenderRecheck(), properties.sending().answerCheckDelay(), clock);
     }
 
     @Bean
     SendLoop.Collaborators sendCollaborators(CloudApiClient api, CredentialsClient credentials,
                                              SenderDirectory directory, OutcomePublisher outcomes,
                                              LadderEntrance entrance, EventsProducer events, AttemptResults results,
-                                             OutcomeHistory history, SendMetrics metrics) {
+                                             OutcomeHistory history, SendMetrics metrics,
+                                             DeliveryConfirmations confirmations) {
         return new SendLoop.Collaborators(api, credentials, directory, outcomes, entrance, events, results, history,
-            metrics);
+            metrics, confirmations);
     }
 }

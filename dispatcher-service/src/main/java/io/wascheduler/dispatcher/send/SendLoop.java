@@ -6,6 +6,7 @@ import io.wascheduler.dispatcher.errors.MetaErrorTable;
 import io.wascheduler.dispatcher.ladder.LadderEntrance;
 import io.wascheduler.dispatcher.outcome.OutcomePublisher;
 import io.wascheduler.dispatcher.sender.CredentialsClient;
+import io.wascheduler.dispatcher.sender.SenderCredentials;
 import io.wascheduler.dispatcher.sender.SenderDirectory;
 import io.wascheduler.model.event.MetaError;
 import io.wascheduler.model.topic.Topics;
@@ -67,7 +68,8 @@ final class SendLoop implements Runnable {
     /** What the loop works with, beside its consumer. */
     record Collaborators(CloudApiClient api, CredentialsClient credentials, SenderDirectory directory,
                          OutcomePublisher outcomes, LadderEntrance entrance, EventsProducer events,
-                         AttemptResults results, OutcomeHistory history, SendMetrics metrics) {
+                         AttemptResults results, OutcomeHistory history, SendMetrics metrics,
+                         DeliveryConfirmations confirmations) {
     }
 
     /** @param throughputMps the sender's rate as scheduler-api reported it with its token; 0 when unknown */
@@ -206,12 +208,27 @@ final class SendLoop implements Runnable {
         Instant sentAt = lane.pairRate().sent(message.message().to());
         inFlight.started(message.partition());
         with.credentials().credentialsOf(message.record().senderId())
-            .flatMap(credentials -> with.api().send(credentials, message.message())
+            .flatMap(credentials -> sendUnlessTaken(message, credentials)
                 .map(result -> new Completion(message, result, sentAt, credentials.throughputMps())))
             .onErrorResume(error -> Mono.just(new Completion(message, new SendResult.Rejected(new MetaError(
                 MetaErrorTable.CREDENTIALS_UNAVAILABLE, "Sender credentials unavailable",
                 error.getClass().getSimpleName())), sentAt, 0)))
             .subscribe(completions::add);
+    }
+
+    /**
+     * After an attempt whose answer was lost, Meta's status webhooks (as the status-projector holds them) are
+     * asked first: if they show this version with a wamid, Meta took it and it is not sent a second time.
+     */
+    private Mono<SendResult> sendUnlessTaken(ReadyMessage message, SenderCredentials credentials) {
+        Mono<SendResult> send = Mono.defer(() -> with.api().send(credentials, message.message()));
+        if (!message.record().afterLostAnswer()) {
+            return send;
+        }
+        return with.confirmations().wamidOf(message.record().messageId(), message.record().version())
+            .doOnNext(wamid -> with.metrics().takenDespiteLostAnswer())
+            .<SendResult>map(SendResult.Accepted::new)
+            .switchIfEmpty(send);
     }
 
     private void handleCompletions() {

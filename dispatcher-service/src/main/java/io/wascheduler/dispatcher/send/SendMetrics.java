@@ -39,6 +39,11 @@ class SendMetrics {
         registry.counter("wa.dispatcher.send.duplicates-skipped").increment();
     }
 
+    /** An attempt after a lost answer found the message already taken by Meta and did not send it again. */
+    void takenDespiteLostAnswer() {
+        registry.counter("wa.dispatcher.send.taken-despite-lost-answer").increment();
+    }
+
     void metaError(int code) {
         registry.counter("wa.dispatcher.meta.errors", "code", Integer.toString(code)).increment();
     }

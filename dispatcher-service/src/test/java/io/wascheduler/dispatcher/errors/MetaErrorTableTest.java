@@ -15,6 +15,7 @@ class MetaErrorTableTest {
         "131016, RETRY",
         "133004, RETRY",
         "-1, RETRY",
+        "-3, UNCONFIRMED",
         "131049, RETRY_AFTER_RE_ENGAGEMENT",
         "131048, PAUSE_SENDER",
         "368, PAUSE_SENDER",

@@ -13,7 +13,7 @@ class RetryPolicyTest {
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
     private final RetryPolicy policy = new RetryPolicy(
         new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 2.0, 0.0, RandomGenerator.getDefault()),
-        Duration.ofHours(24), Duration.ofSeconds(6), Duration.ofMinutes(1), new SettableClock(NOW));
+        Duration.ofHours(24), Duration.ofSeconds(6), Duration.ofMinutes(1), Duration.ofSeconds(30), new SettableClock(NOW));
 
     @Test
     void aTransientFailureIsRetriedWithBackoffUntilTheLastAttempt() {
@@ -37,5 +37,13 @@ class RetryPolicyTest {
         assertThat(policy.after(ErrorClass.THROTTLED, 4, 4).finalFailure()).isFalse();
         assertThat(policy.after(ErrorClass.PAIR_RATE, 4, 4).at()).isEqualTo(NOW.plusSeconds(6));
         assertThat(policy.after(ErrorClass.PAUSE_SENDER, 4, 4).at()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void anAttemptWithoutAnAnswerIsTriedAgainNoSoonerThanTheAnswerCheckDelay() {
+        assertThat(policy.after(ErrorClass.UNCONFIRMED, 1, 4)).isEqualTo(new RetryPolicy.Next(false, NOW.plusSeconds(30), 2));
+        assertThat(policy.after(ErrorClass.UNCONFIRMED, 3, 8).at()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(policy.after(ErrorClass.UNCONFIRMED, 5, 8).at()).isEqualTo(NOW.plusSeconds(32));
+        assertThat(policy.after(ErrorClass.UNCONFIRMED, 4, 4).finalFailure()).isTrue();
     }
 }

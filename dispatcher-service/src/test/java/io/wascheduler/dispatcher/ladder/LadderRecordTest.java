@@ -29,6 +29,18 @@ class LadderRecordTest {
     }
 
     @Test
+    void anAttemptAfterALostAnswerSaysSoThroughTheLadderAndItsDelays() {
+        byte[] encoded = EventCodec.encode(envelope(null));
+        LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)
+            .nextAttemptAfterLostAnswer(2, SEND_AT.plusSeconds(30)).delayedTo(SEND_AT.plusSeconds(40));
+
+        LadderRecord read = LadderRecord.fromKafka("m-1", record.envelope(), record.headers());
+
+        assertThat(read.afterLostAnswer()).isTrue();
+        assertThat(read.nextAttempt(3, SEND_AT.plusSeconds(60)).afterLostAnswer()).isFalse();
+    }
+
+    @Test
     void whatTheLadderNeedsTravelsInHeadersAndReadsBackTheSame() {
         byte[] encoded = EventCodec.encode(envelope(null));
         LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)

@@ -52,6 +52,7 @@ final class StackServices {
             "wa.dispatcher.cloud-api-base-url", layout.httpBase(ports.metaSandbox()).toString(),
             "wa.dispatcher.cloud-api-version", CLOUD_API_VERSION,
             "wa.dispatcher.scheduler-api-base-url", layout.httpBase(ports.schedulerApi()).toString(),
+            "wa.dispatcher.projector-base-url", layout.httpBase(ports.statusProjector()).toString(),
             "wa.dispatcher.state-dir", layout.serviceStateDirectory("dispatcher-service").toString()),
             Map.of("wa.dispatcher.internal-token", secrets.internalToken())));
         return List.copyOf(services);

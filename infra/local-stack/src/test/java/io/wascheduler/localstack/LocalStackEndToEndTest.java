@@ -103,6 +103,37 @@ class LocalStackEndToEndTest {
         assertThat(sentMessageIds).hasSize(CAMPAIGN_SIZE).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aSendWhoseAnswerIsLostIsRecordedAsSentFromMetasWebhooksWithoutASecondSend() {
+        String recipient = "+14155550177";
+        setSandboxFaults(Map.of(demo.sender(), Map.of("lostAnswerRate", 1.0)));
+        JsonHttp.Response created = http.post(api("/v1/messages"), demo.apiKey(), Map.of(
+            "from", demo.sender(), "to", recipient, "content", Map.of("type", "text", "text", "Your order shipped")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String messageId = created.body().path("id").asString();
+        await().atMost(PATIENCE).pollInterval(POLL_INTERVAL).until(() -> !ledger("to", recipient).isEmpty());
+        // from now on a second send would be answered, and would show in the ledger
+        setSandboxFaults(Map.of());
+
+        await().atMost(PATIENCE).pollInterval(POLL_INTERVAL).until(() -> dispatcherCount(
+            "wa.dispatcher.send.taken-despite-lost-answer") >= 1);
+        JsonNode message = http.get(api("/v1/messages/" + messageId), demo.apiKey()).body();
+        assertThat(message.path("wamid").asString()).isEqualTo(ledger("to", recipient).getFirst().path("wamid").asString());
+        assertThat(ledger("to", recipient)).hasSize(1);
+    }
+
+    private static void setSandboxFaults(Map<String, Object> faultsPerNumber) {
+        JsonHttp.Response response = http.send("PUT", URI.create("http://localhost:" + StackPorts.STANDARD.metaSandbox()
+            + "/sandbox/config"), null, Map.of("faultsPerNumber", faultsPerNumber));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+    }
+
+    private static double dispatcherCount(String meter) {
+        JsonHttp.Response response = http.get(URI.create("http://localhost:" + StackPorts.STANDARD.dispatcher()
+            + "/actuator/metrics/" + meter), null);
+        return response.status() == 200 ? response.body().path("measurements").path(0).path("value").asDouble() : 0;
+    }
+
     /** The sandbox's record of every send it accepted, filtered by one query parameter. */
     private static List<JsonNode> ledger(String parameter, String value) {
         URI uri = URI.create("http://localhost:" + StackPorts.STANDARD.metaSandbox() + "/sandbox/messages?" + parameter + "="

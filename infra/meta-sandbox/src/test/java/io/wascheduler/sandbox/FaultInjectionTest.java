@@ -74,6 +74,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aNumberSetToLoseAnswersAcceptsTheSendButLeavesItUnanswered() {
+        String forgetful = client.newSender(null);
+        faults(Map.of(forgetful, Map.of("lostAnswerRate", 1.0)));
+        WebTestClient impatient = client.http.mutate().responseTimeout(Duration.ofMillis(1500)).build();
+
+        assertThatThrownBy(() -> impatient.post().uri("/v23.0/{id}/messages", forgetful)
+                .header("Authorization", "Bearer " + SandboxClient.tokenOf(forgetful))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(text("+31612345005", "fault-7")).exchange())
+                .hasMessageContaining("Timeout");
+        faults(Map.of());
+        client.http.get().uri("/sandbox/messages?to={to}", "+31612345005").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1);
+    }
+
+    @Test
     void anUnknownInjectedCodeIsAProblemNamingTheField() {
         client.http.put().uri("/sandbox/config").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("faultsPerNumber", Map.of("123", Map.of("errorRate", 0.5, "errorCode", 4242))))

@@ -8,4 +8,8 @@ record SendReply(int httpStatus, Object body, Duration hold) {
     static SendReply now(int httpStatus, Object body) {
         return new SendReply(httpStatus, body, Duration.ZERO);
     }
+
+    SendReply heldFor(Duration wait) {
+        return new SendReply(httpStatus, body, hold.plus(wait));
+    }
 }

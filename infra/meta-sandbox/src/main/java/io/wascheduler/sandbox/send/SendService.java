@@ -107,7 +107,8 @@ class SendService {
                 if (counted) {
                     attempts.forget(key);
                 }
-                yield accept(sender, message, verdict);
+                SendReply accepted = accept(sender, message, verdict);
+                yield answerLost(phoneNumberId) ? accepted.heldFor(timeoutHold) : accepted;
             }
         };
     }
@@ -126,6 +127,11 @@ class SendService {
             return refusals.injected(phoneNumberId, MetaError.byCode(faults.errorCode()).orElse(MetaError.UNKNOWN_ERROR));
         }
         return null;
+    }
+
+    private boolean answerLost(String phoneNumberId) {
+        double rate = switchBoard.faults().of(phoneNumberId).lostAnswerRate();
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
     }
 
     private SendReply accept(Sender sender, OutgoingMessage message, MagicRules.Verdict verdict) {
