@@ -23,7 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "wa.api.internal-token=" + IntegrationTest.INTERNAL_TOKEN,
     "wa.api.token-encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     "wa.api.projector-base-url=http://127.0.0.1:9",
-    "wa.api.projector-timeout=500ms"})
+    "wa.api.projector-timeout=500ms",
+    // small launch pages, so every launch in the suite commits several pages
+    "wa.api.launch-page-size=10"})
 // generous: the suite shares a 2-core machine with other builds, and a 10,000-row campaign is one request
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1)

@@ -60,7 +60,7 @@ class ProblemPathsApiTest extends IntegrationTest {
         TestTenant tenant = newTenant();
         String id = scheduleMessage(tenant);
         send(tenant, HttpMethod.DELETE, "/v1/messages/" + id).expectStatus().isOk();
-        expectConflict(send(tenant, HttpMethod.DELETE, "/v1/messages/" + id), "The message is CANCELLED; cancel is allowed only when it is [SCHEDULED]");
+        expectConflict(send(tenant, HttpMethod.DELETE, "/v1/messages/" + id), "The message is CANCELLED; cancel is allowed only when it is [SCHEDULED, SENDING]");
         expectConflict(send(tenant, HttpMethod.PATCH, "/v1/messages/" + id), "The message is CANCELLED; edit is allowed only when it is");
         expectConflict(send(tenant, HttpMethod.POST, "/v1/messages/" + id + "/retry"), "The message is CANCELLED; retry is allowed only when it is [FAILED]");
     }
@@ -99,7 +99,8 @@ class ProblemPathsApiTest extends IntegrationTest {
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
             .jsonPath("$.status").isEqualTo(422)
-            .jsonPath("$.detail").isEqualTo("This Idempotency-Key was used with a different request");
+            .jsonPath("$.detail").isEqualTo("Idempotency-Key was used with a different request in the last 24 h")
+            .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
     }
 
     private WebTestClient.ResponseSpec postWithKey(TestTenant tenant, Map<String, Object> body) {

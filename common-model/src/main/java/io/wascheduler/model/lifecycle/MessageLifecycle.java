@@ -16,21 +16,24 @@ import java.util.Optional;
  *
  * <p>A newer version (an edit or a retry) starts over at SCHEDULED; events of older versions are then
  * ignored. Within a version the higher-ranked status wins, whatever order the events arrive in.
+ *
+ * <p>A retryable (not final) dispatch failure shows SENDING: the dispatcher has attempted the message and is
+ * still trying, so users see it is on its way rather than still waiting for its instant. It stays SENDING until
+ * it is sent, fails for good or is cancelled (all outrank SENDING), or a new version restarts it at SCHEDULED.
  */
 public final class MessageLifecycle {
 
     private MessageLifecycle() {
     }
 
-    /** The state an event shows, or empty for events that do not move a message (e.g. a retryable failure). */
+    /** The state an event shows, or empty for events that do not move a message (e.g. a status without a status). */
     public static Optional<MessageState> observedBy(EventPayload event) {
         return switch (event) {
             case MessageScheduled scheduled -> Optional.of(new MessageState(scheduled.version(), MessageStatus.SCHEDULED));
             case MessageCancelled cancelled -> Optional.of(new MessageState(cancelled.version(), MessageStatus.CANCELLED));
             case MessageDispatched dispatched -> Optional.of(new MessageState(dispatched.version(), MessageStatus.SENT));
-            case MessageDispatchFailed failed -> failed.finalFailure()
-                ? Optional.of(new MessageState(failed.version(), MessageStatus.FAILED))
-                : Optional.empty();
+            case MessageDispatchFailed failed ->
+                Optional.of(new MessageState(failed.version(), failed.finalFailure() ? MessageStatus.FAILED : MessageStatus.SENDING));
             case MessageStatusReported reported -> reported.status() == null
                 ? Optional.empty()
                 : Optional.of(new MessageState(reported.version(), fromDelivery(reported.status())));

@@ -24,7 +24,10 @@ public enum MessageStatus {
         return rank;
     }
 
-    /** Not yet sent: still waiting for its instant, or in flight to Meta. */
+    /**
+     * Not yet sent: still waiting for its instant (SCHEDULED) or attempted and being retried (SENDING). A
+     * campaign's funnel counts the two apart, as {@code pending} and {@code sending}.
+     */
     public boolean isPending() {
         return this == SCHEDULED || this == SENDING;
     }

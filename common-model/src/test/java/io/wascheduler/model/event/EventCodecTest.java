@@ -43,7 +43,7 @@ class EventCodecTest {
             new CampaignScheduled("c1", "1550001", 100, AT),
             new CampaignPaused("c1"),
             new CampaignResumed("c1"),
-            new CampaignProgress("c1", 100, 10, 2, 90, 80, 70, 0, 0, AT),
+            new CampaignProgress("c1", 100, 8, 2, 90, 80, 70, 0, 0, AT),
             new SenderConfigured("1550001", "t1", 80),
             new SenderStatusChanged("1550001", SenderStatusChanged.SenderState.PAUSED, "spam rate limit",
                 new MetaError(131048, "Spam rate limit hit", null), AT));

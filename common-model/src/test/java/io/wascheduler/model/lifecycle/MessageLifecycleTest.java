@@ -5,6 +5,7 @@ import static io.wascheduler.model.lifecycle.MessageStatus.DELIVERED;
 import static io.wascheduler.model.lifecycle.MessageStatus.FAILED;
 import static io.wascheduler.model.lifecycle.MessageStatus.READ;
 import static io.wascheduler.model.lifecycle.MessageStatus.SCHEDULED;
+import static io.wascheduler.model.lifecycle.MessageStatus.SENDING;
 import static io.wascheduler.model.lifecycle.MessageStatus.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,14 +73,27 @@ class MessageLifecycleTest {
     }
 
     @Test
-    void aRetryableDispatchFailureLeavesTheMessageScheduled() {
+    void aRetryableDispatchFailureShowsTheMessageSendingAndAFinalOneFailed() {
         var retryable = new MessageDispatchFailed("m", 1, null, "s", 1, new MetaError(130429, "Rate limit hit", null),
             false, Instant.EPOCH, Instant.EPOCH);
         var finalFailure = new MessageDispatchFailed("m", 1, null, "s", 4, new MetaError(131026, "Undeliverable", null),
             true, null, Instant.EPOCH);
 
-        assertThat(MessageLifecycle.observedBy(retryable)).isEmpty();
+        assertThat(MessageLifecycle.observedBy(retryable)).contains(at(1, SENDING));
         assertThat(MessageLifecycle.observedBy(finalFailure)).contains(at(1, FAILED));
+    }
+
+    @Test
+    void aMessageBeingRetriedStaysSendingUntilItIsSentFailsOrIsCancelledWhateverTheOrder() {
+        assertThat(replay(List.of(at(1, SCHEDULED), at(1, SENDING), at(1, SENDING)))).isEqualTo(at(1, SENDING));
+        assertThat(replay(List.of(at(1, SENT), at(1, SENDING), at(1, SCHEDULED)))).isEqualTo(at(1, SENT));
+        assertThat(replay(List.of(at(1, SENDING), at(1, FAILED)))).isEqualTo(at(1, FAILED));
+        assertThat(replay(List.of(at(1, CANCELLED), at(1, SENDING)))).isEqualTo(at(1, CANCELLED));
+    }
+
+    @Test
+    void aNewVersionRestartsAMessageBeingRetriedAtScheduled() {
+        assertThat(replay(List.of(at(1, SENDING), at(2, SCHEDULED), at(1, SENDING)))).isEqualTo(at(2, SCHEDULED));
     }
 
     @Test

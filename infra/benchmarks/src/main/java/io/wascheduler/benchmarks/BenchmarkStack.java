@@ -17,13 +17,15 @@ import java.util.stream.Collectors;
 /**
  * A whole local stack for one benchmark run: fresh data in its own folder, ports shifted away from a
  * running {@code ./dev up} (by default 8080 becomes 18080, ...; {@code WA_BENCH_PORT_OFFSET} changes the
- * shift), service JVMs with full JIT compilation.
+ * shift), service and broker JVMs with full JIT compilation.
  */
 public final class BenchmarkStack {
 
     private static final int DEFAULT_PORT_OFFSET = 10_000;
     public static final StackPorts PORTS = StackPorts.STANDARD.offsetBy(portOffset());
     private static final List<String> BENCHMARK_JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseParallelGC");
+    /** The broker of every benchmark stack: full JIT, like the services. */
+    public static final List<String> BENCHMARK_BROKER_JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseParallelGC");
 
     private BenchmarkStack() {
     }
@@ -42,7 +44,7 @@ public final class BenchmarkStack {
                 .filter(entry -> !entry.isBlank()).map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
             return LocalStack.start(new StackOptions(root, state, classpath, true, PORTS, null,
-                new ServiceTuning(BENCHMARK_JVM_OPTIONS, settingsByService)));
+                new ServiceTuning(BENCHMARK_JVM_OPTIONS, settingsByService, BENCHMARK_BROKER_JVM_OPTIONS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

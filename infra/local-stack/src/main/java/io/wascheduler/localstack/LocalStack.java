@@ -87,7 +87,8 @@ public final class LocalStack implements AutoCloseable {
 
         log.info("Starting Kafka (KRaft) on {}, data in {}", layout.kafkaBootstrapServers(), layout.kafkaDirectory());
         ManagedProcess kafka = group.add(KafkaBroker.start(layout.kafkaDirectory(), layout.ports().kafka(),
-            layout.ports().kafkaController(), classpath, layout.logFile("kafka")), STOP_GRACE);
+            layout.ports().kafkaController(), classpath, options.tuning().brokerJvmOptions(), layout.logFile("kafka")),
+            STOP_GRACE);
         KafkaBroker.awaitReadyAndCreateTopics(kafka, layout.kafkaBootstrapServers(), KAFKA_READY_TIMEOUT);
 
         log.info("Starting PostgreSQL on port {}, data in {}", layout.ports().postgres(), layout.postgresDataDirectory());

@@ -42,7 +42,7 @@ class CampaignCommandRepository {
         return db.sql("""
                 with cancelled as (
                   update messages set status = 'CANCELLED', next_attempt_at = null, updated_at = now()
-                  where campaign_id = :campaign and status = 'SCHEDULED'
+                  where campaign_id = :campaign and status in ('SCHEDULED', 'SENDING')
                   returning id, version, sender_id),
                 history as (
                   insert into message_history (message_id, version, status, at, detail)

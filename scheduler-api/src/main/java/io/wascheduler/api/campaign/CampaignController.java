@@ -33,12 +33,15 @@ class CampaignController {
     private final CampaignService campaigns;
     private final CampaignCommands commands;
     private final CampaignDrafts drafts;
+    private final CampaignLaunch launch;
     private final ProgressStream progress;
 
-    CampaignController(CampaignService campaigns, CampaignCommands commands, CampaignDrafts drafts, ProgressStream progress) {
+    CampaignController(CampaignService campaigns, CampaignCommands commands, CampaignDrafts drafts, CampaignLaunch launch,
+                       ProgressStream progress) {
         this.campaigns = campaigns;
         this.commands = commands;
         this.drafts = drafts;
+        this.launch = launch;
         this.progress = progress;
     }
 
@@ -86,7 +89,7 @@ class CampaignController {
 
     @PostMapping("/{id}/launch")
     Mono<CampaignView> launch(@RequestAttribute(TenantAttribute.NAME) String tenantId, @PathVariable String id) {
-        return drafts.launch(tenantId, id).then(campaigns.find(tenantId, id));
+        return launch.launch(tenantId, id).then(campaigns.find(tenantId, id));
     }
 
     @PostMapping("/{id}/cancel")

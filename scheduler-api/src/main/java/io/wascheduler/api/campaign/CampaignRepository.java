@@ -19,6 +19,19 @@ import reactor.core.publisher.Mono;
 @Repository
 class CampaignRepository {
 
+    /**
+     * Campaigns with the status the API shows: a launched (scheduled or paused) campaign none of whose messages
+     * is still to be sent or awaiting delivery, counting the ones removed since (bulk delete, retention), is
+     * {@code COMPLETED}. One rule for the listing, its filter and a single campaign.
+     */
+    private static final String WITH_SHOWN_STATUS = """
+        select c.*, case when c.status in ('SCHEDULED', 'PAUSED') and c.total > 0
+            and not exists (select 1 from messages m where m.campaign_id = c.id and m.status in ('SCHEDULED', 'SENDING', 'SENT'))
+            and not exists (select 1 from campaign_removed_messages r
+                            where r.campaign_id = c.id and r.status in ('SCHEDULED', 'SENDING', 'SENT') and r.removed > 0)
+          then 'COMPLETED' else c.status end as shown_status
+        from campaigns c""";
+
     private final DatabaseClient db;
 
     CampaignRepository(DatabaseClient db) {
@@ -38,16 +51,16 @@ class CampaignRepository {
     }
 
     Mono<CampaignView> find(String tenantId, String id) {
-        return db.sql("select * from campaigns where tenant_id = :tenant and id = :id")
+        return db.sql(WITH_SHOWN_STATUS + " where c.tenant_id = :tenant and c.id = :id")
             .bind("tenant", tenantId).bind("id", id)
             .map(CampaignRepository::toView).one();
     }
 
-    /** Newest first. */
+    /** Newest first; the status filter applies to the status shown, so {@code COMPLETED} is a filter too. */
     Flux<CampaignView> list(String tenantId, ListQuery query) {
-        String sql = "select * from campaigns where tenant_id = :tenant"
-            + (query.status() == null ? "" : " and status = :status")
-            + (query.afterId() == null ? "" : " and id < :after")
+        String sql = "select * from (" + WITH_SHOWN_STATUS + " where c.tenant_id = :tenant"
+            + (query.afterId() == null ? "" : " and c.id < :after") + ") shown"
+            + (query.status() == null ? "" : " where shown_status = :status")
             + " order by id desc limit :limit";
         GenericExecuteSpec select = db.sql(sql).bind("tenant", tenantId).bind("limit", query.limit() + 1);
         select = query.status() == null ? select : select.bind("status", query.status());
@@ -68,7 +81,13 @@ class CampaignRepository {
     }
 
     Mono<Map<MessageStatus, Long>> countsByStatus(String campaignId) {
-        return db.sql("select status, count(*) as n from messages where campaign_id = :id group by status")
+        // removed messages (bulk delete, retention) still count, as they do in the status-projector's counters
+        return db.sql("""
+                select status, sum(n)::bigint as n from (
+                  select status, count(*) as n from messages where campaign_id = :id group by status
+                  union all
+                  select status, removed from campaign_removed_messages where campaign_id = :id) counted
+                group by status""")
             .bind("id", campaignId)
             .map(row -> Map.entry(MessageStatus.valueOf(row.get("status", String.class)), row.get("n", Long.class)))
             .all()
@@ -77,7 +96,7 @@ class CampaignRepository {
 
     private static CampaignView toView(Readable row) {
         return new CampaignView(row.get("id", String.class), row.get("name", String.class), row.get("sender_id", String.class),
-            row.get("status", String.class), row.get("total", Integer.class),
+            row.get("shown_status", String.class), row.get("total", Integer.class),
             EventCodec.mapper().readValue(row.get("content", Json.class).asString(), MessageContent.class),
             row.get("send_at", Instant.class), row.get("max_attempts", Integer.class), row.get("created_at", Instant.class),
             null, null, null, null);

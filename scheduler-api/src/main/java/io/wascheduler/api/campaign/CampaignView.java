@@ -16,14 +16,9 @@ record CampaignView(
     int maxAttempts, Instant createdAt, Progress progress, Integer duplicatesSkipped, Integer rejectedCount,
     List<FieldError> rejected) {
 
-    /** Shown instead of the stored status once a launched campaign's messages are all final. */
-    static final String COMPLETED = "COMPLETED";
-
-    /** With its progress; a launched (scheduled or paused) campaign whose messages are all final shows {@code COMPLETED}. */
+    /** With its progress (the status, {@code COMPLETED} included, is derived where the campaign is read). */
     CampaignView withProgress(Progress value) {
-        boolean launched = CampaignStatus.SCHEDULED.name().equals(status) || CampaignStatus.PAUSED.name().equals(status);
-        String shown = launched && value.allFinal() ? COMPLETED : status;
-        return new CampaignView(id, name, from, shown, total, content, sendAt, maxAttempts, createdAt, value, null, null, null);
+        return new CampaignView(id, name, from, status, total, content, sendAt, maxAttempts, createdAt, value, null, null, null);
     }
 
     CampaignView withOutcome(int duplicates, int rejectedRows, List<FieldError> rejectedErrors) {

@@ -28,7 +28,7 @@ record Progress(
         for (Map.Entry<MessageStatus, Long> entry : counts.entrySet()) {
             MessageStatus status = entry.getKey();
             long count = entry.getValue();
-            pending += status.isPending() ? count : 0;
+            pending += status == MessageStatus.SCHEDULED ? count : 0;
             sending += status == MessageStatus.SENDING ? count : 0;
             sent += status.isSentOrLater() ? count : 0;
             delivered += status == MessageStatus.DELIVERED || status == MessageStatus.READ ? count : 0;
@@ -36,19 +36,15 @@ record Progress(
             failed += status == MessageStatus.FAILED ? count : 0;
             cancelled += status == MessageStatus.CANCELLED ? count : 0;
         }
-        long total = pending + sent + failed + cancelled;
+        // the funnel of CampaignProgress: pending (waiting for the instant) and sending (being retried) apart
+        long total = pending + sending + sent + failed + cancelled;
         return new Progress(total, pending, sending, sent, delivered, read, failed, cancelled,
-            percentComplete(total, pending), null, null, now, FROM_POSTGRES);
+            percentComplete(total, pending + sending), null, null, now, FROM_POSTGRES);
     }
 
-    /** Nothing is left to send: every message is sent, failed or cancelled. */
+    /** Nothing is left to send: every message is sent, failed or cancelled (none waiting, none being retried). */
     boolean complete() {
-        return total > 0 && pending == 0;
-    }
-
-    /** Every message reached a final state: delivered (or read), failed or cancelled; none is merely sent. */
-    boolean allFinal() {
-        return total > 0 && delivered + failed + cancelled == total;
+        return total > 0 && pending == 0 && sending == 0;
     }
 
     /** The same funnel, whenever and by whom it was computed. */
@@ -57,7 +53,7 @@ record Progress(
             && delivered == other.delivered && read == other.read && failed == other.failed && cancelled == other.cancelled;
     }
 
-    static double percentComplete(long total, long pending) {
-        return total == 0 ? 0.0 : Math.round((total - pending) * 10_000.0 / total) / 100.0;
+    static double percentComplete(long total, long notYetSent) {
+        return total == 0 ? 0.0 : Math.round((total - notYetSent) * 10_000.0 / total) / 100.0;
     }
 }

@@ -26,7 +26,7 @@ class ProjectorClient {
         long cancelled, Double percentComplete, Double sendRatePerSecond, Instant estimatedCompletionAt, Instant updatedAt) {
 
         Progress toProgress() {
-            double percent = percentComplete != null ? percentComplete : Progress.percentComplete(total, pending);
+            double percent = percentComplete != null ? percentComplete : Progress.percentComplete(total, pending + sending);
             return new Progress(total, pending, sending, sent, delivered, read, failed, cancelled, percent,
                 sendRatePerSecond, estimatedCompletionAt, updatedAt, Progress.FROM_PROJECTOR);
         }

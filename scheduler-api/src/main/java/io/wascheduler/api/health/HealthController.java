@@ -34,7 +34,7 @@ class HealthController {
                 return Mono.just(new HealthReport("critical", components, List.of(), null, null));
             }
             Instant now = clock.instant();
-            return Mono.zip(counts.senders(tenantId), counts.queue(tenantId, now), counts.outbox(now)).map(parts -> new HealthReport(
+            return Mono.zip(counts.senders(tenantId, now), counts.queue(tenantId, now), counts.outbox(now)).map(parts -> new HealthReport(
                 HealthVerdict.overall(up.getT1(), up.getT2(), parts.getT1(), parts.getT2(), parts.getT3()),
                 components, parts.getT1(), parts.getT2(), parts.getT3()));
         });

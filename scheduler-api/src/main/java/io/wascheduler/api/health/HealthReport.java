@@ -6,7 +6,7 @@ import java.util.Map;
 /** {@code GET /v1/health}: the tenant's view of the system, with one overall verdict. */
 record HealthReport(String overall, Map<String, String> components, List<SenderHealth> senders, Queue queue, Outbox outbox) {
 
-    record SenderHealth(String phoneNumberId, String status, String statusReason, Integer currentMps, LastError lastError) {
+    record SenderHealth(String phoneNumberId, String status, String statusReason, Double currentMps, LastError lastError) {
     }
 
     record LastError(Integer code, String title, String detail) {

@@ -3,6 +3,7 @@ package io.wascheduler.api.health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.wascheduler.api.sender.SendRate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -17,16 +18,15 @@ class HealthRepository {
         this.db = db;
     }
 
-    Mono<List<HealthReport.SenderHealth>> senders(String tenantId) {
-        return db.sql("""
-                select phone_number_id, status, status_reason, last_error_code, last_error_title, last_error_detail
-                from senders where tenant_id = :tenant order by phone_number_id""")
-            .bind("tenant", tenantId)
+    Mono<List<HealthReport.SenderHealth>> senders(String tenantId, Instant now) {
+        return db.sql("select phone_number_id, status, status_reason, last_error_code, last_error_title, last_error_detail, "
+                + SendRate.CURRENT_MPS + " from senders s where tenant_id = :tenant order by phone_number_id")
+            .bind("tenant", tenantId).bind("rateSince", SendRate.since(now))
             .map(row -> {
                 Integer code = row.get("last_error_code", Integer.class);
                 String title = row.get("last_error_title", String.class);
                 return new HealthReport.SenderHealth(row.get("phone_number_id", String.class), row.get("status", String.class),
-                    row.get("status_reason", String.class), null,
+                    row.get("status_reason", String.class), row.get("current_mps", Double.class),
                     code == null && title == null ? null : new HealthReport.LastError(code, title, row.get("last_error_detail", String.class)));
             })
             .all().collectList();

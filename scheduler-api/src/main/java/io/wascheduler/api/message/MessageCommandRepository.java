@@ -60,7 +60,8 @@ class MessageCommandRepository {
     }
 
     Mono<Void> delete(String id) {
-        return db.sql("delete from messages where id = :id").bind("id", id).fetch().rowsUpdated().then();
+        return db.sql(RemovedMessages.tallying("delete from messages where id = :id returning campaign_id, status"))
+            .bind("id", id).fetch().rowsUpdated().then();
     }
 
     private Mono<Void> history(String id, long version, MessageStatus status, String detail) {

@@ -4,10 +4,14 @@ import io.wascheduler.model.lifecycle.MessageStatus;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Which command the contract allows in which status; the one table for the command side. */
+/**
+ * Which command the contract allows in which status; the one table for the command side. A SENDING message
+ * (tried, and waiting for its next attempt after a retryable Meta error) is still unsent: it can be cancelled
+ * or edited like a SCHEDULED one, and the dispatcher honours that at the release of its next attempt.
+ */
 enum MessageCommandRules {
-    EDIT(EnumSet.of(MessageStatus.SCHEDULED, MessageStatus.FAILED)),
-    CANCEL(EnumSet.of(MessageStatus.SCHEDULED)),
+    EDIT(EnumSet.of(MessageStatus.SCHEDULED, MessageStatus.SENDING, MessageStatus.FAILED)),
+    CANCEL(EnumSet.of(MessageStatus.SCHEDULED, MessageStatus.SENDING)),
     RETRY(EnumSet.of(MessageStatus.FAILED)),
     DELETE(EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ, MessageStatus.FAILED,
         MessageStatus.CANCELLED));

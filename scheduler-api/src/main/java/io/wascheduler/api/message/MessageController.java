@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -31,9 +30,8 @@ class MessageController {
 
     @PostMapping
     Mono<ResponseEntity<MessageView>> schedule(@RequestAttribute(TenantAttribute.NAME) String tenantId,
-                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                @RequestBody ScheduleMessageRequest request) {
-        return messages.schedule(tenantId, request, idempotencyKey)
+        return messages.schedule(tenantId, request)
             .map(view -> ResponseEntity.created(URI.create("/v1/messages/" + view.id())).body(view));
     }
 

@@ -2,6 +2,8 @@ package io.wascheduler.api.message;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.wascheduler.api.copy.CopyIn;
+import io.wascheduler.api.copy.CopyRows;
 import io.wascheduler.model.content.MessageContent;
 import io.wascheduler.model.event.EventCodec;
 import java.time.Instant;
@@ -21,9 +23,11 @@ public class MessageRepository {
     };
 
     private final DatabaseClient db;
+    private final CopyIn copy;
 
-    MessageRepository(DatabaseClient db) {
+    MessageRepository(DatabaseClient db, CopyIn copy) {
         this.db = db;
+        this.copy = copy;
     }
 
     public Mono<Void> insertAll(List<NewMessage> messages) {
@@ -69,6 +73,21 @@ public class MessageRepository {
         return insertMessages.then(insertHistory).then();
     }
 
+    /**
+     * COPYs version-1 SCHEDULED messages in list order, without history rows: their first SCHEDULED entry is
+     * derived from the message row when the history is read.
+     */
+    public Mono<Void> copyAll(List<NewMessage> messages) {
+        CopyRows rows = new CopyRows(messages.size());
+        for (NewMessage m : messages) {
+            rows.add(m.id()).add(m.tenantId()).add(m.campaignId()).add(m.senderId()).add(m.to())
+                .add(EventCodec.mapper().writeValueAsString(m.content())).add(m.sendAt().toString()).add(m.maxAttempts())
+                .add(EventCodec.mapper().writeValueAsString(m.metadata())).add(NewMessage.FIRST_VERSION).add("SCHEDULED").endRow();
+        }
+        return copy.copy("messages (id, tenant_id, campaign_id, sender_id, recipient, content, send_at, max_attempts, metadata, "
+            + "version, status)", rows).then();
+    }
+
     Mono<MessageView> find(String tenantId, String id) {
         return db.sql("select * from messages where tenant_id = :tenant and id = :id")
             .bind("tenant", tenantId).bind("id", id)
@@ -77,7 +96,15 @@ public class MessageRepository {
     }
 
     private Flux<MessageView.HistoryEntry> history(String id) {
-        return db.sql("select version, status, at, detail from message_history where message_id = :id order by id")
+        // a message scheduled by a campaign launch has no history row for its first SCHEDULED: it is its creation
+        return db.sql("""
+                select version, status, at, detail from (
+                  select 0 as seq, 1::bigint as version, 'SCHEDULED' as status, created_at as at, null::text as detail
+                  from messages m where m.id = :id and not exists (
+                    select 1 from message_history h where h.message_id = m.id and h.version = 1 and h.status = 'SCHEDULED')
+                  union all
+                  select id, version, status, at, detail from message_history where message_id = :id) entries
+                order by seq""")
             .bind("id", id)
             .map(row -> new MessageView.HistoryEntry(row.get("status", String.class), row.get("version", Long.class),
                 row.get("at", Instant.class), row.get("detail", String.class)))

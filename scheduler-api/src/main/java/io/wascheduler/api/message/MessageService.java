@@ -9,31 +9,24 @@ import io.wascheduler.api.sender.SenderDirectory;
 import io.wascheduler.model.event.EventEnvelope;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 @Service
 class MessageService {
 
     private final MessageRepository messages;
-    private final IdempotencyKeys idempotencyKeys;
     private final SenderDirectory senders;
     private final Outbox outbox;
     private final TransactionalOperator transaction;
     private final MessageRules rules;
     private final Clock clock;
 
-    MessageService(MessageRepository messages, IdempotencyKeys idempotencyKeys, SenderDirectory senders, Outbox outbox,
+    MessageService(MessageRepository messages, SenderDirectory senders, Outbox outbox,
                    TransactionalOperator transaction, Clock clock) {
         this.messages = messages;
-        this.idempotencyKeys = idempotencyKeys;
         this.senders = senders;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -41,31 +34,16 @@ class MessageService {
         this.clock = clock;
     }
 
-    /**
-     * Validates, then stores the message and its MessageScheduled event in one transaction. With an
-     * idempotency key, a repeat of the same request answers the first result and a different request 422.
-     */
-    Mono<MessageView> schedule(String tenantId, ScheduleMessageRequest request, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return store(tenantId, request, id -> Mono.empty()).flatMap(id -> find(tenantId, id));
-        }
-        byte[] fingerprint = IdempotencyKeys.fingerprint(request);
-        Mono<MessageView> replay = idempotencyKeys.find(tenantId, idempotencyKey)
-            .flatMap(remembered -> Arrays.equals(remembered.requestHash(), fingerprint)
-                ? find(tenantId, remembered.messageId())
-                : Mono.error(new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This Idempotency-Key was used with a different request")));
-        return replay.switchIfEmpty(Mono.defer(() ->
-            store(tenantId, request, id -> idempotencyKeys.remember(tenantId, idempotencyKey, fingerprint, id))
-                .flatMap(id -> find(tenantId, id))
-                .onErrorResume(DuplicateKeyException.class, raced -> replay)));
+    /** Validates, then stores the message and its MessageScheduled event in one transaction. */
+    Mono<MessageView> schedule(String tenantId, ScheduleMessageRequest request) {
+        return store(tenantId, request).flatMap(id -> find(tenantId, id));
     }
 
     Mono<MessageView> find(String tenantId, String id) {
         return messages.find(tenantId, id).switchIfEmpty(Mono.error(() -> new NotFoundException("No message " + id)));
     }
 
-    private Mono<String> store(String tenantId, ScheduleMessageRequest request, Function<String, Mono<Void>> alsoInTransaction) {
+    private Mono<String> store(String tenantId, ScheduleMessageRequest request) {
         List<FieldError> errors = new ArrayList<>();
         errors.addAll(rules.checkRecipient("to", request.to()));
         errors.addAll(rules.checkContent("content", request.content()));
@@ -83,7 +61,6 @@ class MessageService {
                 rules.sendInstant(request.sendAt()), MessageRules.maxAttemptsOrDefault(request.maxAttempts()), request.metadata());
             return messages.insertAll(List.of(message))
                 .then(outbox.append(EventEnvelope.of(tenantId, message.scheduled(), clock)))
-                .then(alsoInTransaction.apply(message.id()))
                 .as(transaction::transactional)
                 .thenReturn(message.id());
         });

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.wascheduler.model.event.EventCodec;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -28,6 +30,12 @@ class OpenApiDocumentation {
             ProblemResponses.addSchema(document);
             document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ProblemResponses.addTo(path, method, operation);
+                if (method == PathItem.HttpMethod.POST) {
+                    operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                        .schema(new StringSchema().maxLength(255))
+                        .description("Makes a retried POST answer the first response (kept 24 h) instead of running again; "
+                            + "the same key with another request is 422, while the first still runs 409"));
+                }
                 ApiExamples.Example example = ApiExamples.BY_OPERATION.get(method + " " + path);
                 if (example != null) {
                     addExamples(operation, example);

@@ -56,10 +56,13 @@ final class ProblemResponses {
             statuses.put("404", "No such resource for this tenant (another tenant's resource looks the same)");
         }
         if (CONFLICTS.contains(method + " " + path)) {
-            statuses.put("409", "The resource's state does not allow this command; `detail` says why");
+            statuses.put("409", "The resource's state does not allow this command (`detail` says why), "
+                + "or a request with this Idempotency-Key is still running");
+        } else if (method == PathItem.HttpMethod.POST) {
+            statuses.put("409", "A request with this Idempotency-Key is still running");
         }
-        if (path.equals("/v1/messages") && method == PathItem.HttpMethod.POST) {
-            statuses.put("422", "The Idempotency-Key was already used with a different request");
+        if (method == PathItem.HttpMethod.POST) {
+            statuses.put("422", "The Idempotency-Key was already used with a different request (`errors` names the header)");
         }
         statuses.forEach((status, description) -> {
             if (!responses.containsKey(status)) {

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 record OutboxProperties(Duration pollInterval, @Positive Integer batchSize, Duration retryBackoff, Duration sendTimeout) {
 
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
-    static final int DEFAULT_BATCH_SIZE = 1000;
+    static final int DEFAULT_BATCH_SIZE = 5000;
     static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
     static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
 

@@ -1,5 +1,6 @@
 package io.wascheduler.api.retention;
 
+import io.wascheduler.api.message.RemovedMessages;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * Deletes messages that reached a final state longer than {@code max-age} ago (their history goes with
  * them), a batch per statement. It writes no outbox row: the projector's campaign counters already
- * counted these messages and must keep them.
+ * counted these messages and must keep them, and so does PostgreSQL through {@link RemovedMessages}.
  */
 @Component
 class MessagePurge {
@@ -37,14 +38,14 @@ class MessagePurge {
     }
 
     private Mono<Long> deleteBatch(Instant cutoff) {
-        return db.sql("""
-                with expired as (
+        return db.sql(RemovedMessages.tallying("""
+                delete from messages where id in (
                   select id from messages
                   where status in ('DELIVERED', 'READ', 'FAILED', 'CANCELLED') and updated_at < :cutoff
                   order by updated_at limit :batch
                   for update skip locked)
-                delete from messages using expired where messages.id = expired.id""")
+                returning campaign_id, status"""))
             .bind("cutoff", cutoff).bind("batch", properties.batchSize())
-            .fetch().rowsUpdated();
+            .map(row -> row.get("removed", Long.class)).one();
     }
 }

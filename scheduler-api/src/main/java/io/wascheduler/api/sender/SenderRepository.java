@@ -1,6 +1,7 @@
 package io.wascheduler.api.sender;
 
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -39,14 +40,15 @@ class SenderRepository {
             .one();
     }
 
-    Flux<Sender> findAll(String tenantId) {
-        return db.sql("select " + COLUMNS + " from senders where tenant_id = :tenant order by phone_number_id")
-            .bind("tenant", tenantId).map(SenderRepository::toSender).all();
+    Flux<Sender> findAll(String tenantId, Instant now) {
+        return db.sql("select " + COLUMNS + ", " + SendRate.CURRENT_MPS + " from senders s where tenant_id = :tenant order by phone_number_id")
+            .bind("tenant", tenantId).bind("rateSince", SendRate.since(now)).map(SenderRepository::toSender).all();
     }
 
-    Mono<Sender> find(String tenantId, String phoneNumberId) {
-        return db.sql("select " + COLUMNS + " from senders where tenant_id = :tenant and phone_number_id = :id")
-            .bind("tenant", tenantId).bind("id", phoneNumberId).map(SenderRepository::toSender).one();
+    Mono<Sender> find(String tenantId, String phoneNumberId, Instant now) {
+        return db.sql("select " + COLUMNS + ", " + SendRate.CURRENT_MPS + " from senders s where tenant_id = :tenant and phone_number_id = :id")
+            .bind("tenant", tenantId).bind("id", phoneNumberId).bind("rateSince", SendRate.since(now))
+            .map(SenderRepository::toSender).one();
     }
 
     record Credentials(String phoneNumberId, byte[] encryptedToken, int throughputMps, String status) {
@@ -67,6 +69,6 @@ class SenderRepository {
             : new Sender.LastError(code, title, row.get("last_error_detail", String.class));
         return new Sender(row.get("phone_number_id", String.class), row.get("display_phone_number", String.class),
             row.get("throughput_mps", Integer.class), row.get("status", String.class), row.get("status_reason", String.class),
-            lastError);
+            lastError, row.get("current_mps", Double.class));
     }
 }

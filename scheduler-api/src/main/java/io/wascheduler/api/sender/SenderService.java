@@ -47,12 +47,12 @@ class SenderService {
             .switchIfEmpty(Mono.error(() -> new ConflictException("Phone-number id " + request.phoneNumberId()
                 + " is registered by another tenant")))
             .flatMap(created -> outbox.append(configured)
-                .then(senders.find(tenantId, request.phoneNumberId()))
+                .then(senders.find(tenantId, request.phoneNumberId(), clock.instant()))
                 .map(sender -> new Configured(sender, created)))
             .as(transaction::transactional);
     }
 
     Flux<Sender> list(String tenantId) {
-        return senders.findAll(tenantId);
+        return senders.findAll(tenantId, clock.instant());
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * onto another sender's row does not decrypt.
  */
 @Component
-class TokenCipher {
+public class TokenCipher {
 
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
@@ -42,7 +42,8 @@ class TokenCipher {
         this.key = new SecretKeySpec(keyBytes, "AES");
     }
 
-    byte[] encrypt(String token, String phoneNumberId) {
+    /** Also used for other secrets at rest (responses kept for Idempotency-Key replays), bound to their own id. */
+    public byte[] encrypt(String token, String phoneNumberId) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -56,7 +57,7 @@ class TokenCipher {
         }
     }
 
-    String decrypt(byte[] stored, String phoneNumberId) {
+    public String decrypt(byte[] stored, String phoneNumberId) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(stored, NONCE_BYTES)));

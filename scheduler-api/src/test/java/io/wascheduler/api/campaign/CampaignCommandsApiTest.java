@@ -121,6 +121,47 @@ class CampaignCommandsApiTest extends IntegrationTest {
             .jsonPath("$.status").isEqualTo("COMPLETED")
             .jsonPath("$.progress.failed").isEqualTo(1)
             .jsonPath("$.progress.cancelled").isEqualTo(1));
+        tenant.get("/v1/campaigns").expectStatus().isOk().expectBody()
+            .jsonPath("$.items[0].id").isEqualTo(campaignId).jsonPath("$.items[0].status").isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void theListingFiltersOnCompletedAsItShowsIt() {
+        TestTenant tenant = newTenant();
+        String completed = create(tenant, 1);
+        String scheduled = create(tenant, 1);
+        String onlyMessage = (String) ((Map<?, ?>) ((List<?>) tenant.get("/v1/campaigns/" + completed + "/messages")
+            .expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst()).get("id");
+        web.delete().uri("/v1/messages/" + onlyMessage).header("Authorization", "Bearer " + tenant.apiKey()).exchange()
+            .expectStatus().isOk();
+
+        tenant.get("/v1/campaigns?status=COMPLETED").expectStatus().isOk().expectBody()
+            .jsonPath("$.items.length()").isEqualTo(1)
+            .jsonPath("$.items[0].id").isEqualTo(completed).jsonPath("$.items[0].status").isEqualTo("COMPLETED");
+        tenant.get("/v1/campaigns?status=SCHEDULED").expectStatus().isOk().expectBody()
+            .jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(scheduled);
+        tenant.get("/v1/campaigns/" + completed).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void deletedMessagesKeepCountingInTheCampaignsProgressAndItStaysCompleted() {
+        TestTenant tenant = newTenant();
+        String campaignId = create(tenant, 2);
+        String first = (String) ((Map<?, ?>) ((List<?>) tenant.get("/v1/campaigns/" + campaignId + "/messages")
+            .expectBody(Map.class).returnResult().getResponseBody().get("items")).getFirst()).get("id");
+        web.delete().uri("/v1/messages/" + first).header("Authorization", "Bearer " + tenant.apiKey()).exchange()
+            .expectStatus().isOk();
+
+        tenant.post("/v1/messages/bulk", Map.of("action", "delete", "ids", List.of(first))).expectStatus().isOk()
+            .expectBody().jsonPath("$.results[0].outcome").isEqualTo("OK");
+
+        tenant.get("/v1/campaigns/" + campaignId + "/messages").expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        tenant.get("/v1/campaigns/" + campaignId).expectStatus().isOk().expectBody()
+            .jsonPath("$.status").isEqualTo("SCHEDULED")
+            .jsonPath("$.progress.source").isEqualTo("postgres")
+            .jsonPath("$.progress.total").isEqualTo(2)
+            .jsonPath("$.progress.cancelled").isEqualTo(1)
+            .jsonPath("$.progress.pending").isEqualTo(1);
     }
 
     @Test

@@ -78,6 +78,22 @@ class MessageCommandsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aMessageBeingRetriedAfterARetryableErrorCanStillBeCancelled() {
+        TestTenant tenant = newTenant();
+        String id = schedule(tenant);
+        TopicRecords.publish(broker, Topics.MESSAGE_OUTCOMES, EventEnvelope.of(tenant.id(), new MessageDispatchFailed(id, 1, null,
+            tenant.sender(), 1, new MetaError(131000, "Something went wrong", "Try later"), false,
+            Instant.now().plusSeconds(30), Instant.now()), Clock.systemUTC()));
+        Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody().jsonPath("$.status").isEqualTo("SENDING"));
+
+        web.delete().uri("/v1/messages/" + id).header("Authorization", "Bearer " + tenant.apiKey()).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        var events = TopicRecords.awaitRecords(broker, Topics.MESSAGE_COMMANDS, r -> id.equals(r.key()), 2);
+        assertThat(TopicRecords.decode(events.get(1)).payload())
+            .isEqualTo(new MessageCancelled(id, 1, null, tenant.sender(), MessageCommands.CANCELLED_BY_USER));
+    }
+
+    @Test
     void aFailedMessageIsRetriedNowAsANewVersion() {
         TestTenant tenant = newTenant();
         String id = schedule(tenant);

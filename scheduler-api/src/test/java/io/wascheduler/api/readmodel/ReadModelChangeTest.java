@@ -50,11 +50,11 @@ class ReadModelChangeTest {
     }
 
     @Test
-    void aRetryableFailureShowsTheNextAttemptWithoutChangingTheStatus() {
+    void aRetryableFailureShowsSendingWithTheNextAttempt() {
         MetaError throttled = new MetaError(130429, "Rate limit hit", "Too many messages");
         MessageSnapshot retrying = apply(SCHEDULED,
             new MessageDispatchFailed("m1", 1, null, "s1", 1, throttled, false, T0.plusSeconds(30), null));
-        assertThat(retrying.status()).isEqualTo(MessageStatus.SCHEDULED);
+        assertThat(retrying.status()).isEqualTo(MessageStatus.SENDING);
         assertThat(retrying.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(retrying.error()).isEqualTo(throttled);
     }

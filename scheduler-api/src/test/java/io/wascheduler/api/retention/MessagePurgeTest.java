@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,27 @@ class MessagePurgeTest extends IntegrationTest {
         tenant.get("/v1/messages/" + firstCancelled).expectStatus().isNotFound();
         tenant.get("/v1/messages/" + secondCancelled).expectStatus().isNotFound();
         tenant.get("/v1/messages/" + kept).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void purgedCampaignMessagesKeepCountingInTheCampaignsProgress() {
+        TestTenant tenant = newTenant();
+        String campaignId = (String) tenant.post("/v1/campaigns", Map.of("name", "Old", "from", tenant.sender(),
+                "content", Map.of("type", "text", "text", "Hi"), "sendAt", Instant.now().plus(1, ChronoUnit.HOURS).toString(),
+                "recipients", List.of(Map.of("to", "+14155550150"), Map.of("to", "+14155550151"))))
+            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        tenant.post("/v1/campaigns/" + campaignId + "/cancel", Map.of()).expectStatus().isOk()
+            .expectBody().jsonPath("$.cancelled").isEqualTo(2);
+
+        purgeAt(Clock.offset(Clock.systemUTC(), Duration.ofDays(31))).block();
+
+        tenant.get("/v1/campaigns/" + campaignId + "/messages").expectStatus().isOk().expectBody()
+            .jsonPath("$.items.length()").isEqualTo(0);
+        tenant.get("/v1/campaigns/" + campaignId).expectStatus().isOk().expectBody()
+            .jsonPath("$.progress.source").isEqualTo("postgres")
+            .jsonPath("$.progress.total").isEqualTo(2)
+            .jsonPath("$.progress.cancelled").isEqualTo(2)
+            .jsonPath("$.progress.pending").isEqualTo(0);
     }
 
     private Mono<Long> purgeAt(Clock clock) {

@@ -61,12 +61,16 @@ public record CampaignCounters(
         return byStatus.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The funnel. Messages declared but not seen yet count as pending, so the invariant holds at every moment. */
+    /**
+     * The funnel: pending is SCHEDULED, sending is SENDING (attempted, being retried), and the two never
+     * overlap. Messages declared but not seen yet count as pending, so
+     * {@code total = pending + sending + sent + failed + cancelled} holds at every moment.
+     */
     public CampaignProgress progress() {
         long seen = seen();
         long total = declaredTotal == null ? seen : Math.max(declaredTotal, seen);
         long sending = count(MessageStatus.SENDING);
-        long pending = count(MessageStatus.SCHEDULED) + sending + (total - seen);
+        long pending = count(MessageStatus.SCHEDULED) + (total - seen);
         long read = count(MessageStatus.READ);
         long delivered = count(MessageStatus.DELIVERED) + read;
         long sent = count(MessageStatus.SENT) + delivered;

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * The answer to {@code GET /internal/v1/campaigns/{id}/progress}: the funnel plus what is computed at
- * read time, the send rate over the recent window and when the pending messages should be done at it.
+ * read time, the send rate over the recent window and when the messages not sent yet (pending and
+ * sending) should be done at it. Complete means neither pending nor sending: sent, failed or cancelled.
  */
 public record ProgressReport(
     String campaignId,
@@ -27,19 +28,20 @@ public record ProgressReport(
 
     public static ProgressReport of(CampaignCounters counters, Instant now, Duration rateWindow) {
         CampaignProgress funnel = counters.progress();
-        long done = funnel.total() - funnel.pending();
+        long unsent = funnel.pending() + funnel.sending();
+        long done = funnel.total() - unsent;
         double percent = funnel.total() == 0 ? PERCENT : PERCENT * done / funnel.total();
         double rate = SendRate.perSecond(counters.sentPerSecond(), now, rateWindow);
-        Instant completion = rate > 0 && funnel.pending() > 0
-            ? now.plusMillis(Math.round(funnel.pending() / rate * 1000))
+        Instant completion = rate > 0 && unsent > 0
+            ? now.plusMillis(Math.round(unsent / rate * 1000))
             : null;
         return new ProgressReport(funnel.campaignId(), funnel.total(), funnel.pending(), funnel.sending(),
             funnel.sent(), funnel.delivered(), funnel.read(), funnel.failed(), funnel.cancelled(), percent, rate,
             completion, funnel.updatedAt());
     }
 
-    /** Nothing left to send: the last event of a progress stream. */
+    /** Nothing left to send, neither waiting nor being retried: the last event of a progress stream. */
     public boolean complete() {
-        return pending == 0;
+        return pending == 0 && sending == 0;
     }
 }

@@ -31,7 +31,7 @@ public final class MessageProjection {
     private MessageProjection() {
     }
 
-    /** Empty when the event changes nothing: a retryable failure, a duplicate, or an older version's news. */
+    /** Empty when the event changes nothing: a duplicate, news the current status outranks, or an older version's news. */
     public static Optional<Change> apply(MessageView current, String messageId, EventEnvelope envelope) {
         EventPayload event = envelope.payload();
         Optional<MessageState> shown = MessageLifecycle.observedBy(event);

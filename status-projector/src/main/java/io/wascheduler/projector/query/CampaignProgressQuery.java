@@ -34,7 +34,7 @@ final class CampaignProgressQuery {
 
     /**
      * The current progress, then each change, looked for once per poll interval (so at most one event per
-     * interval), ending with the first report that has nothing pending. Polls during a rebalance are skipped.
+     * interval), ending with the first complete report (nothing pending or sending). Polls during a rebalance are skipped.
      */
     Flux<ProgressReport> changes(String campaignId) {
         return progress(campaignId, false).flatMapMany(first -> {

@@ -60,4 +60,37 @@ class ProgressReportTest {
         assertThat(report.read()).isEqualTo(1);
         assertThat(report.estimatedCompletionAt()).isNull();
     }
+
+    @Test
+    void aMessageBeingRetriedIsSendingNotPendingAndKeepsTheCampaignIncompleteAndInTheEstimate() {
+        CampaignCounters counters = CampaignCounters.empty(CAMPAIGN)
+            .apply(CampaignUpdate.declared("t", 4), NOW, WINDOW)
+            .apply(CampaignUpdate.moved("t", null, MessageStatus.SENT, NOW), NOW, WINDOW)
+            .apply(CampaignUpdate.moved("t", null, MessageStatus.FAILED, null), NOW, WINDOW)
+            .apply(CampaignUpdate.moved("t", null, MessageStatus.SCHEDULED, null), NOW, WINDOW)
+            .apply(CampaignUpdate.moved("t", MessageStatus.SCHEDULED, MessageStatus.SENDING, null), NOW, WINDOW);
+
+        ProgressReport report = ProgressReport.of(counters, NOW, WINDOW);
+
+        assertThat(report.pending()).isEqualTo(1);
+        assertThat(report.sending()).isEqualTo(1);
+        assertThat(report.total()).isEqualTo(report.pending() + report.sending() + report.sent() + report.failed()
+            + report.cancelled());
+        assertThat(report.percentComplete()).isEqualTo(50.0);
+        assertThat(report.sendRatePerSecond()).isEqualTo(1.0);
+        assertThat(report.estimatedCompletionAt()).isEqualTo(NOW.plusSeconds(2));
+        assertThat(report.complete()).isFalse();
+    }
+
+    @Test
+    void aCampaignWhoseLastMessageIsBeingRetriedIsNotComplete() {
+        CampaignCounters counters = CampaignCounters.empty(CAMPAIGN)
+            .apply(CampaignUpdate.moved("t", null, MessageStatus.SENDING, null), NOW, WINDOW);
+
+        ProgressReport report = ProgressReport.of(counters, NOW, WINDOW);
+
+        assertThat(report.pending()).isZero();
+        assertThat(report.complete()).isFalse();
+        assertThat(report.percentComplete()).isZero();
+    }
 }

@@ -4,6 +4,7 @@ import static io.wascheduler.projector.topology.Events.campaignScheduled;
 import static io.wascheduler.projector.topology.Events.cancelled;
 import static io.wascheduler.projector.topology.Events.dispatched;
 import static io.wascheduler.projector.topology.Events.failedFinally;
+import static io.wascheduler.projector.topology.Events.failedRetryably;
 import static io.wascheduler.projector.topology.Events.scheduled;
 import static io.wascheduler.projector.topology.Events.status;
 import static io.wascheduler.projector.topology.Events.statusByWamid;
@@ -18,9 +19,13 @@ import io.wascheduler.model.topic.Topics;
 import io.wascheduler.projector.campaign.ProgressReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,6 +48,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The whole service on a real KRaft broker: events in on the topics, counters out through HTTP and the progress topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    // sends dated "now" stay in the rate window however slowly a loaded machine gets them through the broker
+    "wa.projector.rate-window=10m",
 })
 @DirtiesContext
 @EmbeddedKafka(brokerProperties = {
@@ -137,6 +144,92 @@ class ProjectorIntegrationTest {
     }
 
     @Test
+    void aRetryableFailureRaisesTheCampaignsSendingCountAndTheSendLowersItAgain() {
+        EventPublisher.publish(broker.getBrokersAsString(), campaignScheduled("cmp-retry", 2),
+            scheduled("r1", 1, "cmp-retry"), scheduled("r2", 1, "cmp-retry"), failedRetryably("r1", 1, "cmp-retry"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/internal/v1/campaigns/cmp-retry/progress")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.total").isEqualTo(2)
+            .jsonPath("$.pending").isEqualTo(1)
+            .jsonPath("$.sending").isEqualTo(1)
+            .jsonPath("$.sent").isEqualTo(0)
+            .jsonPath("$.percentComplete").isEqualTo(0.0));
+        http.get().uri("/internal/v1/messages/r1").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("SENDING");
+
+        EventPublisher.publish(broker.getBrokersAsString(), failedRetryably("r1", 1, "cmp-retry", 2),
+            dispatched("r1", 1, "cmp-retry", "wamid.r1"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/internal/v1/campaigns/cmp-retry/progress")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.pending").isEqualTo(1)
+            .jsonPath("$.sending").isEqualTo(0)
+            .jsonPath("$.sent").isEqualTo(1)
+            .jsonPath("$.percentComplete").isEqualTo(50.0));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lastPublishedProgress("cmp-retry"))
+            .extracting(CampaignProgress::pending, CampaignProgress::sending, CampaignProgress::sent)
+            .containsExactly(1L, 0L, 1L));
+    }
+
+    @Test
+    void theProgressStreamStaysOpenWhileTheLastMessageIsBeingRetriedAndEndsOnceItIsSent() throws Exception {
+        EventPublisher.publish(broker.getBrokersAsString(), campaignScheduled("cmp-last", 1),
+            scheduled("l1", 1, "cmp-last"), failedRetryably("l1", 1, "cmp-last"));
+        await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/internal/v1/campaigns/cmp-last/progress")
+            .exchange().expectBody().jsonPath("$.sending").isEqualTo(1));
+
+        List<ProgressReport> received = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> ended = http.mutate().responseTimeout(PATIENCE).build()
+            .get().uri("/internal/v1/campaigns/cmp-last/progress/stream")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus().isOk()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<ProgressReport>>() { })
+            .getResponseBody()
+            .doOnNext(event -> received.add(event.data()))
+            .then()
+            .toFuture();
+        await().atMost(PATIENCE).until(() -> !received.isEmpty());
+        assertThat(received.getFirst()).extracting(ProgressReport::pending, ProgressReport::sending).containsExactly(0L, 1L);
+        assertThat(ended).as("a stream that ended while a message was still being retried").isNotDone();
+
+        EventPublisher.publish(broker.getBrokersAsString(), dispatched("l1", 1, "cmp-last", "wamid.l1"));
+
+        ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(received.getLast()).extracting(ProgressReport::pending, ProgressReport::sending, ProgressReport::sent)
+            .containsExactly(0L, 0L, 1L);
+    }
+
+    @Test
+    void aCampaignBeingSentShowsItsSendRateAndAnEstimatedCompletionUntilNothingIsLeftToSend() {
+        Instant sentAt = Instant.now();
+        EventPublisher.publish(broker.getBrokersAsString(), campaignScheduled("cmp-rate", 3),
+            scheduled("q1", 1, "cmp-rate"), scheduled("q2", 1, "cmp-rate"), scheduled("q3", 1, "cmp-rate"),
+            dispatched("q1", 1, "cmp-rate", "wamid.q1", sentAt), dispatched("q2", 1, "cmp-rate", "wamid.q2", sentAt));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(progressOf("cmp-rate"))
+            .extracting(ProgressReport::pending, ProgressReport::sent).containsExactly(1L, 2L));
+        ProgressReport underway = progressOf("cmp-rate");
+        assertThat(underway.sendRatePerSecond()).isPositive();
+        assertThat(underway.estimatedCompletionAt()).isAfter(sentAt);
+
+        EventPublisher.publish(broker.getBrokersAsString(), dispatched("q3", 1, "cmp-rate", "wamid.q3", sentAt));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(progressOf("cmp-rate"))
+            .extracting(ProgressReport::pending, ProgressReport::sent).containsExactly(0L, 3L));
+        ProgressReport done = progressOf("cmp-rate");
+        assertThat(done.estimatedCompletionAt()).isNull();
+        assertThat(done.percentComplete()).isEqualTo(100.0);
+        assertThat(done.sendRatePerSecond()).isPositive();
+    }
+
+    @Test
     void anUnknownCampaignOrMessageIsA404Problem() {
         await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/internal/v1/campaigns/no-such-campaign/progress")
             .exchange()
@@ -157,6 +250,12 @@ class ProjectorIntegrationTest {
             .jsonPath("$.components.kafkaStreams.details.state").isEqualTo("RUNNING"));
     }
 
+
+    private ProgressReport progressOf(String campaignId) {
+        return http.get().uri("/internal/v1/campaigns/{id}/progress", campaignId).exchange()
+            .expectStatus().isOk()
+            .expectBody(ProgressReport.class).returnResult().getResponseBody();
+    }
 
     private CampaignProgress lastPublishedProgress(String campaignId) {
         Map<String, Object> config = Map.of(

@@ -41,7 +41,13 @@ public final class Events {
     }
 
     public static EventEnvelope dispatched(String messageId, long version, String campaignId, String wamid) {
-        return envelope(new MessageDispatched(messageId, version, campaignId, SENDER, TO, wamid, 1, AT));
+        return dispatched(messageId, version, campaignId, wamid, AT);
+    }
+
+    /** Dispatched at {@code dispatchedAt}, which dates the send for the campaign's send rate. */
+    public static EventEnvelope dispatched(String messageId, long version, String campaignId, String wamid,
+        Instant dispatchedAt) {
+        return envelope(new MessageDispatched(messageId, version, campaignId, SENDER, TO, wamid, 1, dispatchedAt));
     }
 
     public static EventEnvelope failedFinally(String messageId, long version, String campaignId) {
@@ -50,8 +56,13 @@ public final class Events {
     }
 
     public static EventEnvelope failedRetryably(String messageId, long version, String campaignId) {
-        return envelope(new MessageDispatchFailed(messageId, version, campaignId, SENDER, 1,
-            new MetaError(131000, "Something went wrong", "try again"), false, AT.plusSeconds(30), AT));
+        return failedRetryably(messageId, version, campaignId, 1);
+    }
+
+    /** The dispatcher's {@code attempt}-th try failed and it will try again. */
+    public static EventEnvelope failedRetryably(String messageId, long version, String campaignId, int attempt) {
+        return envelope(new MessageDispatchFailed(messageId, version, campaignId, SENDER, attempt,
+            new MetaError(131000, "Something went wrong", "try again"), false, AT.plusSeconds(30L * attempt), AT));
     }
 
     /** A status with our callback data echoed. */

@@ -32,16 +32,16 @@ class ProjectionTopologyTest {
     @Test
     void aMessageWalksFromScheduledToReadAndTheFunnelCountsItAtEveryStage() {
         projection.pipe(campaignScheduled(CAMPAIGN, 1), scheduled("m1", 1, CAMPAIGN));
-        assertFunnel(CAMPAIGN, 1, 1, 0, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 1, 0, 0, 0, 0, 0, 0);
 
         projection.pipe(dispatched("m1", 1, CAMPAIGN, "wamid.1"));
-        assertFunnel(CAMPAIGN, 1, 0, 1, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 0, 0, 0, 0);
 
         projection.pipe(status("m1", 1, CAMPAIGN, "wamid.1", DeliveryStatus.DELIVERED));
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 0, 0, 0);
 
         projection.pipe(status("m1", 1, CAMPAIGN, "wamid.1", DeliveryStatus.READ));
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 1, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 1, 0, 0);
         assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.READ);
         assertThat(projection.message("m1").wamid()).isEqualTo("wamid.1");
     }
@@ -57,7 +57,7 @@ class ProjectionTopologyTest {
         assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.READ);
         assertThat(projection.message("m1").reachedAt()).containsOnlyKeys(MessageStatus.SCHEDULED,
             MessageStatus.READ, MessageStatus.DELIVERED, MessageStatus.SENT);
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 1, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 1, 0, 0);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ProjectionTopologyTest {
             scheduled("m1", 1, CAMPAIGN));
 
         assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.DELIVERED);
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 0, 0, 0);
     }
 
     @Test
@@ -76,7 +76,7 @@ class ProjectionTopologyTest {
             statusByWamid("wamid.1", DeliveryStatus.DELIVERED));
 
         assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.DELIVERED);
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 0, 0, 0);
     }
 
     @Test
@@ -87,7 +87,7 @@ class ProjectionTopologyTest {
         projection.pipe(dispatched("m1", 1, CAMPAIGN, "wamid.1"));
 
         assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.READ);
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 1, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 1, 0, 0);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ProjectionTopologyTest {
             status("m1", 1, CAMPAIGN, "wamid.1", DeliveryStatus.SENT), statusByWamid("wamid.1", DeliveryStatus.DELIVERED));
         projection.pipe(history).pipe(history).pipe(history.stream().map(Events::redelivered).toList());
 
-        assertFunnel(CAMPAIGN, 1, 0, 1, 1, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 1, 0, 0, 0);
     }
 
     @Test
@@ -105,29 +105,59 @@ class ProjectionTopologyTest {
             cancelled("m2", 1, CAMPAIGN));
 
         assertThat(projection.message("m2").status()).isEqualTo(MessageStatus.CANCELLED);
-        assertFunnel(CAMPAIGN, 2, 1, 0, 0, 0, 0, 1);
+        assertFunnel(CAMPAIGN, 2, 1, 0, 0, 0, 0, 0, 1);
     }
 
     @Test
-    void aRetryableFailureLeavesTheMessagePending() {
-        projection.pipe(scheduled("m1", 1, CAMPAIGN), failedRetryably("m1", 1, CAMPAIGN));
+    void aMessageTheDispatcherIsRetryingCountsAsSendingUntilItIsSent() {
+        projection.pipe(campaignScheduled(CAMPAIGN, 2), scheduled("m1", 1, CAMPAIGN), scheduled("m2", 1, CAMPAIGN),
+            failedRetryably("m1", 1, CAMPAIGN));
+        assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.SENDING);
+        assertFunnel(CAMPAIGN, 2, 1, 1, 0, 0, 0, 0, 0);
 
-        assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.SCHEDULED);
-        assertFunnel(CAMPAIGN, 1, 1, 0, 0, 0, 0, 0);
+        projection.pipe(redelivered(failedRetryably("m1", 1, CAMPAIGN)));
+        assertFunnel(CAMPAIGN, 2, 1, 1, 0, 0, 0, 0, 0);
+
+        projection.pipe(dispatched("m1", 1, CAMPAIGN, "wamid.1"));
+        assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.SENT);
+        assertFunnel(CAMPAIGN, 2, 1, 0, 1, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aMessageBeingRetriedLeavesSendingWhenItFailsForGoodIsCancelledOrIsEdited() {
+        projection.pipe(campaignScheduled(CAMPAIGN, 3));
+        for (String id : List.of("fails", "cancelled", "edited")) {
+            projection.pipe(scheduled(id, 1, CAMPAIGN), failedRetryably(id, 1, CAMPAIGN));
+        }
+        assertFunnel(CAMPAIGN, 3, 0, 3, 0, 0, 0, 0, 0);
+
+        projection.pipe(failedFinally("fails", 1, CAMPAIGN), cancelled("cancelled", 1, CAMPAIGN),
+            scheduled("edited", 2, CAMPAIGN));
+
+        assertFunnel(CAMPAIGN, 3, 1, 0, 0, 0, 0, 1, 1);
+    }
+
+    @Test
+    void aRetryableFailureThatArrivesAfterTheSendChangesNothing() {
+        projection.pipe(scheduled("m1", 1, CAMPAIGN), dispatched("m1", 1, CAMPAIGN, "wamid.1"),
+            failedRetryably("m1", 1, CAMPAIGN));
+
+        assertThat(projection.message("m1").status()).isEqualTo(MessageStatus.SENT);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
     void aRetryWithANewVersionMovesAFailedMessageBackToPendingAndIgnoresTheOldVersionsNews() {
         projection.pipe(scheduled("m1", 1, CAMPAIGN), failedFinally("m1", 1, CAMPAIGN));
-        assertFunnel(CAMPAIGN, 1, 0, 0, 0, 0, 1, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 0, 0, 0, 1, 0);
 
         projection.pipe(scheduled("m1", 2, CAMPAIGN));
-        assertFunnel(CAMPAIGN, 1, 1, 0, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 1, 0, 0, 0, 0, 0, 0);
 
         projection.pipe(dispatched("m1", 2, CAMPAIGN, "wamid.2"), status("m1", 1, CAMPAIGN, "wamid.1", DeliveryStatus.READ));
         assertThat(projection.message("m1").version()).isEqualTo(2);
         assertThat(projection.message("m1").wamid()).isEqualTo("wamid.2");
-        assertFunnel(CAMPAIGN, 1, 0, 1, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
@@ -135,16 +165,16 @@ class ProjectionTopologyTest {
         projection.pipe(campaignScheduled(CAMPAIGN, 3), scheduled("m1", 1, CAMPAIGN),
             dispatched("m1", 1, CAMPAIGN, "wamid.1"));
 
-        assertFunnel(CAMPAIGN, 3, 2, 1, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 3, 2, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
     void aCampaignScheduledAfterItsMessagesRaisesTheTotalToTheDeclaredCount() {
         projection.pipe(scheduled("m1", 1, CAMPAIGN), dispatched("m1", 1, CAMPAIGN, "wamid.1"));
-        assertFunnel(CAMPAIGN, 1, 0, 1, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 0, 0, 0, 0);
 
         projection.pipe(campaignScheduled(CAMPAIGN, 3));
-        assertFunnel(CAMPAIGN, 3, 2, 1, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 3, 2, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
@@ -155,7 +185,7 @@ class ProjectionTopologyTest {
 
         projection.pipe(scheduled("m1", 1, CAMPAIGN), redelivered(scheduled("m1", 1, CAMPAIGN)));
 
-        assertFunnel(CAMPAIGN, 1, 0, 1, 0, 0, 0, 0);
+        assertFunnel(CAMPAIGN, 1, 0, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
@@ -182,14 +212,14 @@ class ProjectionTopologyTest {
         assertThat(projection.publishedAfterAnInterval()).isEmpty();
     }
 
-    private void assertFunnel(String campaignId, long total, long pending, long sent, long delivered, long read,
-        long failed, long cancelled) {
+    private void assertFunnel(String campaignId, long total, long pending, long sending, long sent, long delivered,
+        long read, long failed, long cancelled) {
         CampaignProgress funnel = projection.funnel(campaignId);
-        assertThat(List.of(funnel.total(), funnel.pending(), funnel.sent(), funnel.delivered(), funnel.read(),
-            funnel.failed(), funnel.cancelled()))
-            .as("total, pending, sent, delivered, read, failed, cancelled")
-            .containsExactly(total, pending, sent, delivered, read, failed, cancelled);
-        assertThat(funnel.pending() + funnel.sent() + funnel.failed() + funnel.cancelled())
-            .as("total = pending + sent + failed + cancelled").isEqualTo(funnel.total());
+        assertThat(List.of(funnel.total(), funnel.pending(), funnel.sending(), funnel.sent(), funnel.delivered(),
+            funnel.read(), funnel.failed(), funnel.cancelled()))
+            .as("total, pending, sending, sent, delivered, read, failed, cancelled")
+            .containsExactly(total, pending, sending, sent, delivered, read, failed, cancelled);
+        assertThat(funnel.pending() + funnel.sending() + funnel.sent() + funnel.failed() + funnel.cancelled())
+            .as("total = pending + sending + sent + failed + cancelled").isEqualTo(funnel.total());
     }
 }

@@ -2,6 +2,7 @@ package io.wascheduler.benchmarks.campaign;
 
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
+import io.wascheduler.benchmarks.ProcessCpu;
 import io.wascheduler.localstack.LocalStack;
 import io.wascheduler.localstack.demo.JsonHttp;
 import java.net.URI;
@@ -38,7 +39,11 @@ public final class CampaignUploadBenchmark {
             String apiKey = stack.demo().apiKey();
             String campaignId = createDraft(api, apiKey, stack.demo().sender());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            ProcessCpu apiCpu = ProcessCpu.of("--server.port=" + stack.layout().ports().schedulerApi());
+            ProcessCpu postgresCpu = ProcessCpu.of("-p " + stack.layout().ports().postgres() + " ");
             try (HeapSampler heap = new HeapSampler(api); TopicCounter topic = new TopicCounter(stack.layout().kafkaBootstrapServers())) {
+                Duration apiCpuBefore = apiCpu.used();
+                Duration postgresCpuBefore = postgresCpu.used();
                 long start = System.nanoTime();
                 long accepted = 0;
                 for (int call = 0; call < calls; call++) {
@@ -52,6 +57,8 @@ public final class CampaignUploadBenchmark {
                 long onKafka = topic.awaitAtLeast(recipients, System.nanoTime() + KAFKA_DEADLINE.toNanos());
                 long published = System.nanoTime();
                 report(recipients, calls, accepted, onKafka, start, uploaded, launched, published, heap.peakBytes());
+                reportCpu(recipients, apiCpu.used().minus(apiCpuBefore), postgresCpu.found()
+                    ? postgresCpu.used().minus(postgresCpuBefore) : null);
             }
         }
     }
@@ -102,6 +109,14 @@ public final class CampaignUploadBenchmark {
             MachineInfo.describe())) {
             System.out.println(line);
         }
+    }
+
+    /** CPU is what a loaded machine shares out: the CPU cost per row says what a quiet machine could do. */
+    private static void reportCpu(long recipients, Duration api, Duration postgres) {
+        System.out.printf("  CPU used from upload to last event on Kafka: scheduler-api %.1f s (%.0f µs/row)%s%n",
+            api.toMillis() / 1e3, api.toNanos() / 1e3 / recipients,
+            postgres == null ? ", PostgreSQL not found" : ", PostgreSQL backends %.1f s (%.0f µs/row)".formatted(
+                postgres.toMillis() / 1e3, postgres.toNanos() / 1e3 / recipients));
     }
 
     private static void require(boolean condition, String step, String body) {

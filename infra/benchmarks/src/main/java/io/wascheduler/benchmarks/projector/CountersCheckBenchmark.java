@@ -35,8 +35,13 @@ public final class CountersCheckBenchmark {
 
     private static final String CAMPAIGNS = "select id, name, status from campaigns order by id";
     private static final String ONE_CAMPAIGN = "select id, name, status from campaigns where id = ?";
-    private static final String COUNTS_BY_STATUS =
-        "select status, count(*) from messages where campaign_id = ? group by status";
+    /** Messages removed since (bulk delete, retention purge) keep counting, as in the projector's counters. */
+    private static final String COUNTS_BY_STATUS = """
+        select status, sum(n)::bigint from (
+          select status, count(*) as n from messages where campaign_id = ? group by status
+          union all
+          select status, removed from campaign_removed_messages where campaign_id = ?) counted
+        group by status""";
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -114,6 +119,7 @@ public final class CountersCheckBenchmark {
         Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
         try (PreparedStatement query = db.prepareStatement(COUNTS_BY_STATUS)) {
             query.setString(1, campaignId);
+            query.setString(2, campaignId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     counts.put(MessageStatus.valueOf(rows.getString(1)), rows.getLong(2));

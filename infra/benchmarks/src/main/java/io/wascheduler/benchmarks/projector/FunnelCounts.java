@@ -5,8 +5,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A campaign's funnel as the projector defines it (sent = SENT or later, delivered = DELIVERED or later,
- * pending = not yet sent), so that the projector's answer and a count of rows by status compare field by field.
+ * A campaign's funnel as the projector defines it (pending = SCHEDULED, sending = SENDING, sent = SENT or
+ * later, delivered = DELIVERED or later), so that the projector's answer and a count of rows by status compare field by field.
  */
 record FunnelCounts(long total, long pending, long sending, long sent, long delivered, long read, long failed,
                     long cancelled) {
@@ -24,7 +24,7 @@ record FunnelCounts(long total, long pending, long sending, long sent, long deli
         long failed = byStatus.getOrDefault(MessageStatus.FAILED, 0L);
         long cancelled = byStatus.getOrDefault(MessageStatus.CANCELLED, 0L);
         long total = scheduled + sending + sent + delivered + read + failed + cancelled;
-        return new FunnelCounts(total, scheduled + sending, sending, sent + delivered + read, delivered + read, read,
+        return new FunnelCounts(total, scheduled, sending, sent + delivered + read, delivered + read, read,
             failed, cancelled);
     }
 

@@ -2,6 +2,7 @@ package io.wascheduler.benchmarks.sending;
 
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
+import io.wascheduler.benchmarks.StackCpu;
 import io.wascheduler.localstack.LocalStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public final class SenderLatencyBenchmark {
             support.sandboxConfig(Map.of("latencyPerNumberMs", Map.of(sender, LATENCY_MS)));
             Thread.sleep(2_000); // SenderConfigured reaches the dispatcher through the outbox and Kafka
             Instant start = Instant.now();
+            StackCpu cpu = StackCpu.start(stack);
             support.publishDueNow(List.of(sender), messages);
             System.out.printf("published %,d MessageScheduled (due now) for one sender at %d/s, %d ms sandbox latency%n",
                 messages, THROUGHPUT_MPS, LATENCY_MS);
@@ -55,6 +57,7 @@ public final class SenderLatencyBenchmark {
             System.out.printf("Meta errors answered: 130429 x %d, 131056 x %d%n",
                 support.sandboxStats().path(sender).path("errors").path("130429").asLong(0),
                 support.sandboxStats().path(sender).path("errors").path("131056").asLong(0));
+            System.out.println(cpu.report());
         }
         System.out.println(MachineInfo.describe());
     }

@@ -2,6 +2,7 @@ package io.wascheduler.benchmarks.sending;
 
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
+import io.wascheduler.benchmarks.StackCpu;
 import io.wascheduler.localstack.LocalStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,7 @@ public final class SenderThroughputBenchmark {
             SendingBenchSupport support = new SendingBenchSupport(stack);
             List<String> senders = support.registerSenders("55501000", SENDERS, THROUGHPUT_MPS);
             Thread.sleep(2_000); // SenderConfigured reaches the dispatcher through the outbox and Kafka
-            int dispatcherPort = stack.layout().ports().dispatcher();
-            int sandboxPort = stack.layout().ports().metaSandbox();
-            Duration dispatcherCpuBefore = SendingBenchSupport.cpuOfServiceOnPort(dispatcherPort);
-            Duration sandboxCpuBefore = SendingBenchSupport.cpuOfServiceOnPort(sandboxPort);
+            StackCpu cpu = StackCpu.start(stack);
             Instant start = Instant.now();
             System.out.printf("publishing %,d MessageScheduled (due now) for %d senders at %d/s to wa.message.commands%n",
                 total, SENDERS, THROUGHPUT_MPS);
@@ -56,16 +54,13 @@ public final class SenderThroughputBenchmark {
                 System.out.printf("  %,d of %,d accepted after %d s; dispatcher: %s%n", accepted, total,
                     Duration.between(start, Instant.now()).toSeconds(), support.dispatcherLoad());
             }
-            Instant end = Instant.now();
-            Duration dispatcherCpu = SendingBenchSupport.cpuOfServiceOnPort(dispatcherPort).minus(dispatcherCpuBefore);
-            Duration sandboxCpu = SendingBenchSupport.cpuOfServiceOnPort(sandboxPort).minus(sandboxCpuBefore);
-            report(support, senders, total, Duration.between(start, end), dispatcherCpu, sandboxCpu);
+            report(support, senders, total);
+            System.out.println(cpu.report() + " (publishing to last accepted)");
         }
         System.out.println(MachineInfo.describe());
     }
 
-    private static void report(SendingBenchSupport support, List<String> senders, int total, Duration wall,
-                               Duration dispatcherCpu, Duration sandboxCpu) {
+    private static void report(SendingBenchSupport support, List<String> senders, int total) {
         JsonNode stats = support.sandboxStats();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -89,10 +84,6 @@ public final class SenderThroughputBenchmark {
             averages.stream().mapToDouble(Double::doubleValue).max().orElse(0), THROUGHPUT_MPS);
         System.out.printf("Meta errors answered: 130429 x %d, 131056 x %d (target 0)%n",
             errors(stats, senders, 130429), errors(stats, senders, 131056));
-        double wallSeconds = wall.toMillis() / 1000.0;
-        System.out.printf("CPU over %.0f s (publishing to last accepted): dispatcher %.1f s (%.2f cores), sandbox %.1f s (%.2f cores)%n",
-            wallSeconds, dispatcherCpu.toMillis() / 1000.0, dispatcherCpu.toMillis() / 1000.0 / wallSeconds,
-            sandboxCpu.toMillis() / 1000.0, sandboxCpu.toMillis() / 1000.0 / wallSeconds);
     }
 
     private static long accepted(JsonNode stats, List<String> senders) {

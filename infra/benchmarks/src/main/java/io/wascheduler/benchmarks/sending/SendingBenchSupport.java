@@ -38,14 +38,4 @@ final class SendingBenchSupport extends StackClient {
             dispatcherMetric("wa.dispatcher.release.waiting"), dispatcherMetric("wa.dispatcher.send.queued"),
             dispatcherMetric("wa.dispatcher.send.in-flight"));
     }
-
-    /** The CPU time used so far by the stack's service listening on {@code port} (found by its command line). */
-    static Duration cpuOfServiceOnPort(int port) {
-        String portArgument = "--server.port=" + port;
-        return ProcessHandle.allProcesses()
-            .filter(process -> process.info().commandLine().map(line -> line.contains(portArgument)).orElse(false))
-            .findFirst()
-            .flatMap(process -> process.info().totalCpuDuration())
-            .orElse(Duration.ZERO);
-    }
 }

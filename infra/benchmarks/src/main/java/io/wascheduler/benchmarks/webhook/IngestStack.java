@@ -52,7 +52,8 @@ final class IngestStack implements AutoCloseable {
         try {
             String bootstrap = "localhost:" + stack.ports.kafka();
             ManagedProcess kafka = stack.group.add(KafkaBroker.start(state.resolve("kafka"), stack.ports.kafka(),
-                stack.ports.kafkaController(), classpath, state.resolve("logs/kafka.log")), GRACE);
+                stack.ports.kafkaController(), classpath, BenchmarkStack.BENCHMARK_BROKER_JVM_OPTIONS,
+                state.resolve("logs/kafka.log")), GRACE);
             KafkaBroker.awaitReadyAndCreateTopics(kafka, bootstrap, READY_TIMEOUT);
             stack.kafkaPid = kafka.pid();
             JvmSpec ingest = new JvmSpec("webhook-ingest", JVM_OPTIONS, JvmSpec.executableJar(executableJar(root)),

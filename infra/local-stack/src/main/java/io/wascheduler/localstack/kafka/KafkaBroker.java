@@ -21,7 +21,6 @@ import java.util.Properties;
  */
 public final class KafkaBroker {
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** Webhook bodies reach 3 MB and go to a topic whole; leave room for the record's overhead. */
     private static final int MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
@@ -53,10 +52,11 @@ public final class KafkaBroker {
         return config;
     }
 
-    public static ManagedProcess start(Path directory, int port, int controllerPort, String classpath, Path logFile) {
+    public static ManagedProcess start(Path directory, int port, int controllerPort, String classpath,
+                                       List<String> jvmOptions, Path logFile) {
         Path propertiesFile = directory.resolve("server.properties");
         write(propertiesFile, configuration(directory, port, controllerPort));
-        JvmSpec spec = new JvmSpec("kafka", JVM_OPTIONS, JvmSpec.mainClass(classpath, KafkaBrokerMain.class),
+        JvmSpec spec = new JvmSpec("kafka", jvmOptions, JvmSpec.mainClass(classpath, KafkaBrokerMain.class),
             List.of(propertiesFile.toString()), Map.of(), null);
         return ManagedProcess.start(spec, logFile);
     }
