@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wascheduler.dispatcher.errors.MetaErrorTable;
 import io.wascheduler.dispatcher.sender.SenderDirectory;
 import io.wascheduler.dispatcher.support.EventCollector;
 import io.wascheduler.dispatcher.support.FakeSchedulerApi;
@@ -69,7 +70,8 @@ import tools.jackson.databind.JsonNode;
     "wa.dispatcher.internal-token=" + SendingIntegrationTest.INTERNAL_TOKEN,
     "wa.dispatcher.retry.initial-backoff=200ms",
     "wa.dispatcher.sending.request-timeout=2s",
-    "wa.dispatcher.sending.paused-sender-recheck=1s"})
+    "wa.dispatcher.sending.paused-sender-recheck=1s",
+    "wa.dispatcher.sending.answer-check-delay=1s"})
 @EmbeddedKafka(count = 1, brokerProperties = {
     "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
     "transaction.state.log.num.partitions=4", "offsets.topic.num.partitions=4",
@@ -166,7 +168,8 @@ class SendingIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> dispatched(timeout).size() == 1);
         assertThat(failures(timeout)).singleElement().satisfies(failure -> {
             assertThat(failure.finalFailure()).isFalse();
-            assertThat(failure.error().code()).as("no answer in time: a transport failure").isEqualTo(-1);
+            assertThat(failure.error().code()).as("no answer in time: unconfirmed, Meta may have taken it")
+                .isEqualTo(MetaErrorTable.ANSWER_LOST);
         });
         assertThat(dispatched(timeout).getFirst().attempt()).isEqualTo(2);
         assertThat(dispatched(invalid)).isEmpty();
