@@ -1,5 +1,9 @@
 package io.wascheduler.benchmarks;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,8 +23,21 @@ public final class ProcessCpu {
 
     public static ProcessCpu of(String commandLineFragment) {
         return new ProcessCpu(ProcessHandle.allProcesses()
-            .filter(process -> process.info().commandLine().map(line -> line.contains(commandLineFragment)).orElse(false))
+            .filter(process -> commandLine(process).contains(commandLineFragment))
             .findFirst());
+    }
+
+    /**
+     * The whole command line: the JDK's {@code ProcessHandle.Info} gives none for a very long one (the broker's
+     * class path is tens of kilobytes), so on Linux it is read from /proc, as {@code ps} does.
+     */
+    private static String commandLine(ProcessHandle process) {
+        Path procfs = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            return new String(Files.readAllBytes(procfs), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     public boolean found() {
