@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.dispatcher.ladder.LadderRecord;
 import io.wascheduler.dispatcher.support.FakeSchedulerApi;
+import io.wascheduler.dispatcher.support.InProcessDispatcher;
 import io.wascheduler.dispatcher.support.SandboxLedger;
 import io.wascheduler.model.content.TextContent;
 import io.wascheduler.model.event.EventCodec;
@@ -30,10 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -129,26 +127,8 @@ class DispatcherRestartTest {
     }
 
     private static ConfigurableApplicationContext startDispatcher(EmbeddedKafkaBroker broker) {
-        return new SpringApplicationBuilder(DispatcherApplication.class)
-            .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                @Override
-                public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                    if (bean instanceof ReactorResourceFactory factory) {
-                        factory.setUseGlobalResources(false);
-                    }
-                    return bean;
-                }
-            }))
-            .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-            "--wa.dispatcher.tiers=1s,2s,4s",
-            "--wa.dispatcher.internal-token=" + INTERNAL_TOKEN,
-            "--wa.dispatcher.cloud-api-base-url=" + sandbox.baseUrl(),
-            "--wa.dispatcher.scheduler-api-base-url=" + schedulerApi.baseUrl(),
-            "--wa.dispatcher.instance-id=restart-test",
-            "--wa.dispatcher.state-dir=" + stateDir,
-            "--spring.jmx.enabled=false");
+        return InProcessDispatcher.start(broker.getBrokersAsString(), sandbox.baseUrl(), schedulerApi.baseUrl(),
+            INTERNAL_TOKEN, "restart-test", stateDir);
     }
 
     private static MessageScheduled message(String to, Instant sendAt) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.dispatcher.support.FakeSchedulerApi;
+import io.wascheduler.dispatcher.support.InProcessDispatcher;
 import io.wascheduler.dispatcher.support.SandboxLedger;
 import io.wascheduler.model.content.TextContent;
 import io.wascheduler.model.event.EventCodec;
@@ -12,7 +13,6 @@ import io.wascheduler.model.event.EventEnvelope;
 import io.wascheduler.model.event.MessageScheduled;
 import io.wascheduler.model.topic.Topics;
 import io.wascheduler.sandbox.MetaSandbox;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -96,29 +93,9 @@ class DispatcherTwoInstancesTest {
         }
     }
 
-    /** Own reactor resources, so that closing one does not dispose those the in-process sandbox serves with. */
-    private static ConfigurableApplicationContext startDispatcher(EmbeddedKafkaBroker broker, String instance)
-            throws Exception {
-        return new SpringApplicationBuilder(DispatcherApplication.class)
-            .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                @Override
-                public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                    if (bean instanceof ReactorResourceFactory factory) {
-                        factory.setUseGlobalResources(false);
-                    }
-                    return bean;
-                }
-            }))
-            .run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--wa.dispatcher.tiers=1s,2s,4s",
-                "--wa.dispatcher.internal-token=" + INTERNAL_TOKEN,
-                "--wa.dispatcher.cloud-api-base-url=" + sandbox.baseUrl(),
-                "--wa.dispatcher.scheduler-api-base-url=" + schedulerApi.baseUrl(),
-                "--wa.dispatcher.instance-id=two-instances-" + instance,
-                "--wa.dispatcher.state-dir=" + Files.createTempDirectory("dispatcher-" + instance),
-                "--spring.jmx.enabled=false");
+    private static ConfigurableApplicationContext startDispatcher(EmbeddedKafkaBroker broker, String instance) {
+        return InProcessDispatcher.start(broker.getBrokersAsString(), sandbox.baseUrl(), schedulerApi.baseUrl(),
+            INTERNAL_TOKEN, "two-instances-" + instance, InProcessDispatcher.newStateDir("dispatcher-" + instance));
     }
 
     private static MessageScheduled message(String to, Instant sendAt) {

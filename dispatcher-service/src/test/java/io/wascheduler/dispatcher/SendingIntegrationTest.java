@@ -8,8 +8,8 @@ import io.wascheduler.dispatcher.errors.MetaErrorTable;
 import io.wascheduler.dispatcher.sender.SenderDirectory;
 import io.wascheduler.dispatcher.support.EventCollector;
 import io.wascheduler.dispatcher.support.FakeSchedulerApi;
+import io.wascheduler.dispatcher.support.InProcessDispatcher;
 import io.wascheduler.dispatcher.support.SandboxAdmin;
-import io.wascheduler.dispatcher.support.SecondDispatcher;
 import io.wascheduler.model.content.TextContent;
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventEnvelope;
@@ -233,8 +233,9 @@ class SendingIntegrationTest {
         backlog.forEach(SendingIntegrationTest::publish);
         await().atMost(Duration.ofSeconds(20)).until(() -> sandboxAdmin.sentBy(TWIN_SENDER).size() >= TWIN_RATE);
 
-        try (ConfigurableApplicationContext second = SecondDispatcher.start(brokers, sandbox.baseUrl(),
-                 schedulerApi.baseUrl(), INTERNAL_TOKEN);
+        try (ConfigurableApplicationContext second = InProcessDispatcher.start(brokers, sandbox.baseUrl(),
+                 schedulerApi.baseUrl(), INTERNAL_TOKEN, "second-" + UUID.randomUUID(),
+                 InProcessDispatcher.newStateDir("dispatcher-second"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeConsumerGroups(List.of("wa-dispatcher-send"))
                 .all().get().get("wa-dispatcher-send").members().size() == 2);
