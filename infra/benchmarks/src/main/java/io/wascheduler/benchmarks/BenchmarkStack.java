@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A whole local stack for one benchmark run: fresh data in its own folder, ports shifted away from a
@@ -35,6 +36,20 @@ public final class BenchmarkStack {
         return configured == null || configured.isBlank() ? DEFAULT_PORT_OFFSET : Integer.parseInt(configured.trim());
     }
 
+    /**
+     * With {@code WA_BENCH_JFR=1} every JVM of the stack records a Flight Recorder profile into
+     * {@code target/stack-<benchmark>-jfr/<pid>.jfr} (the stack clears its own state folder), written when the stack
+     * stops: where a message's CPU goes, per process.
+     */
+    private static List<String> withRecording(List<String> options, Path state) throws IOException {
+        if (!"1".equals(System.getenv("WA_BENCH_JFR"))) {
+            return options;
+        }
+        Path recordings = Files.createDirectories(state.resolveSibling(state.getFileName() + "-jfr"));
+        return Stream.concat(options.stream(), Stream.of(
+            "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recordings + "/%p.jfr")).toList();
+    }
+
     /** Starts the stack; {@code settingsByService} adds settings per service name (e.g. "dispatcher-service"). */
     public static LocalStack start(String benchmarkName, Map<String, Map<String, String>> settingsByService) {
         try {
@@ -44,7 +59,8 @@ public final class BenchmarkStack {
                 .filter(entry -> !entry.isBlank()).map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
             return LocalStack.start(new StackOptions(root, state, classpath, true, PORTS, null,
-                new ServiceTuning(BENCHMARK_JVM_OPTIONS, settingsByService, BENCHMARK_BROKER_JVM_OPTIONS)));
+                new ServiceTuning(withRecording(BENCHMARK_JVM_OPTIONS, state), settingsByService,
+                    withRecording(BENCHMARK_BROKER_JVM_OPTIONS, state))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
