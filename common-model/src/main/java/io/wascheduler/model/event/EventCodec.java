@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +28,19 @@ public final class EventCodec {
         .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
         .build();
 
+    /** Readers that stop at the payload's closing brace, the envelope going on after it. */
+    private static final Map<EventType, ObjectReader> PAYLOAD_READERS = payloadReaders();
+    private static final ObjectReader TREE_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private EventCodec() {
+    }
+
+    private static Map<EventType, ObjectReader> payloadReaders() {
+        Map<EventType, ObjectReader> readers = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            readers.put(type, MAPPER.readerFor(type.payloadClass()).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+        return readers;
     }
 
     /** The mapper the events are written with; shared so that payload fragments serialise alike. */
@@ -48,23 +65,73 @@ public final class EventCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * One streaming pass, reading the payload straight into its record when its type came first, as the
+     * encoder writes it; a payload ahead of its type (another writer) is buffered as a tree first.
+     */
     public static EventEnvelope decode(byte[] bytes) {
-        JsonNode node = MAPPER.readTree(bytes);
-        EventType type = EventType.ofWireName(node.path("type").asString());
-        int schemaVersion = node.path("schemaVersion").asInt();
-        if (schemaVersion > type.currentSchemaVersion()) {
-            throw new IllegalArgumentException(type.wireName() + " schema version " + schemaVersion
-                + " is newer than this reader's " + type.currentSchemaVersion());
+        try (JsonParser json = MAPPER.createParser(bytes)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("an event is a JSON object");
+            }
+            EnvelopeFields fields = new EnvelopeFields();
+            for (String name = json.nextName(); name != null; name = json.nextName()) {
+                json.nextToken();
+                fields.read(name, json);
+            }
+            return fields.toEnvelope();
         }
-        EventPayload payload = MAPPER.treeToValue(node.get("payload"), type.payloadClass());
-        JsonNode tenant = node.get("tenantId");
-        return new EventEnvelope(
-            UUID.fromString(node.path("eventId").asString()),
-            type,
-            schemaVersion,
-            Instant.parse(node.path("occurredAt").asString()),
-            tenant == null || tenant.isNull() ? null : tenant.asString(),
-            payload);
+    }
+
+    /** The envelope's fields as they come, in whatever order. */
+    private static final class EnvelopeFields {
+        private String eventId;
+        private EventType type;
+        private int schemaVersion;
+        private String occurredAt;
+        private String tenantId;
+        private EventPayload payload;
+        private JsonNode payloadAheadOfType;
+
+        void read(String name, JsonParser json) {
+            switch (name) {
+                case "eventId" -> eventId = json.getString();
+                case "type" -> type = EventType.ofWireName(json.getString());
+                case "schemaVersion" -> schemaVersion = json.getIntValue();
+                case "occurredAt" -> occurredAt = json.getString();
+                case "tenantId" -> tenantId = json.currentToken() == JsonToken.VALUE_NULL ? null : json.getString();
+                case "payload" -> readPayload(json);
+                default -> json.skipChildren();
+            }
+        }
+
+        private void readPayload(JsonParser json) {
+            if (type == null) {
+                payloadAheadOfType = TREE_READER.readTree(json);
+            } else {
+                refuseNewerSchema();
+                payload = PAYLOAD_READERS.get(type).readValue(json);
+            }
+        }
+
+        private void refuseNewerSchema() {
+            if (schemaVersion > type.currentSchemaVersion()) {
+                throw new IllegalArgumentException(type.wireName() + " schema version " + schemaVersion
+                    + " is newer than this reader's " + type.currentSchemaVersion());
+            }
+        }
+
+        EventEnvelope toEnvelope() {
+            if (type == null || eventId == null || occurredAt == null) {
+                throw new IllegalArgumentException("an event needs eventId, type and occurredAt");
+            }
+            refuseNewerSchema();
+            if (payload == null && payloadAheadOfType != null) {
+                payload = MAPPER.treeToValue(payloadAheadOfType, type.payloadClass());
+            }
+            return new EventEnvelope(UUID.fromString(eventId), type, schemaVersion, Instant.parse(occurredAt), tenantId,
+                payload);
+        }
     }
 
     public static String encodeToString(EventEnvelope envelope) {

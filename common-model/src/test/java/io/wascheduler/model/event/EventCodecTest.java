@@ -84,6 +84,19 @@ class EventCodecTest {
     }
 
     @Test
+    void anEnvelopeWrittenWithItsPayloadBeforeItsTypeReadsTheSame() {
+        EventEnvelope envelope = EventEnvelope.of("t", everyPayloadKind().getFirst(), CLOCK);
+        var fields = EventCodec.mapper().readTree(EventCodec.encode(envelope));
+        var reordered = EventCodec.mapper().createObjectNode().set("payload", fields.get("payload"));
+        fields.properties().stream().filter(field -> !field.getKey().equals("payload"))
+            .forEach(field -> reordered.set(field.getKey(), field.getValue()));
+
+        EventEnvelope decoded = EventCodec.decode(EventCodec.mapper().writeValueAsBytes(reordered));
+
+        assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
     void aSchemaVersionNewerThanTheReaderIsRefusedRatherThanMisread() {
         String json = EventCodec.encodeToString(EventEnvelope.of("t", new CampaignPaused("c1"), CLOCK))
             .replace("\"schemaVersion\":1", "\"schemaVersion\":99");
