@@ -31,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  *                        release waits this long at least (a produce round trip on a busy broker)
  * @param maxKeptCommands commands the release check keeps in memory while the global table has not shown
  *                        them yet; reading stops above this (releases wait) so memory stays bounded
+ * @param transactionLinger how long a stage keeps its transaction open to gather the moves and releases of
+ *                        the following passes into the same commit: each commit costs the broker several
+ *                        requests and a marker per partition, whatever it carries; every move and release
+ *                        becomes visible up to this much later
  */
 @Validated
 @ConfigurationProperties("wa.dispatcher")
@@ -48,6 +52,7 @@ public record DispatcherProperties(
     @NotNull Duration pausedCampaignRecheck,
     @NotNull Duration commandGrace,
     @Min(1) int maxKeptCommands,
+    @NotNull Duration transactionLinger,
     @Valid @NotNull Sending sending,
     @Valid @NotNull Retry retry) {
 
@@ -64,7 +69,8 @@ public record DispatcherProperties(
         pausedCampaignRecheck = pausedCampaignRecheck == null ? Duration.ofSeconds(30) : pausedCampaignRecheck;
         commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
         maxKeptCommands = maxKeptCommands == 0 ? 100_000 : maxKeptCommands;
-        sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null, null) : sending;
+        transactionLinger = transactionLinger == null ? Duration.ofMillis(10) : transactionLinger;
+        sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;
     }
 
@@ -86,6 +92,9 @@ public record DispatcherProperties(
      * @param answerCheckDelay     after a request that got no answer, how long to wait before asking the
      *                             status-projector whether Meta's webhooks showed the message, and only then
      *                             sending again (long enough for Meta's "sent" webhook to arrive)
+     * @param eventsLinger         how long the producer of outcomes, sender status and re-entries into the ladder
+     *                             waits to fill a batch: fewer produce requests; it is flushed before every
+     *                             offset commit of the send loop all the same
      */
     public record Sending(
         @Min(1) @Max(1000) int defaultThroughputMps,
@@ -97,7 +106,8 @@ public record DispatcherProperties(
         @NotNull Duration credentialsTtl,
         @NotNull Duration pausedSenderRecheck,
         @NotNull Duration dedupeLookback,
-        @NotNull Duration answerCheckDelay) {
+        @NotNull Duration answerCheckDelay,
+        @NotNull Duration eventsLinger) {
 
         public Sending {
             defaultThroughputMps = defaultThroughputMps == 0 ? 80 : defaultThroughputMps;
@@ -110,6 +120,7 @@ public record DispatcherProperties(
             pausedSenderRecheck = pausedSenderRecheck == null ? Duration.ofMinutes(1) : pausedSenderRecheck;
             dedupeLookback = dedupeLookback == null ? Duration.ofMinutes(1) : dedupeLookback;
             answerCheckDelay = answerCheckDelay == null ? Duration.ofSeconds(30) : answerCheckDelay;
+            eventsLinger = eventsLinger == null ? Duration.ofMillis(10) : eventsLinger;
         }
     }
 

@@ -15,8 +15,8 @@ public class EventsProducer implements DisposableBean {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    EventsProducer(KafkaClients kafka) {
-        this.producer = kafka.producer("events");
+    EventsProducer(KafkaClients kafka, DispatcherProperties properties) {
+        this.producer = kafka.producer("events", properties.sending().eventsLinger());
     }
 
     public void send(ProducerRecord<String, byte[]> record) {

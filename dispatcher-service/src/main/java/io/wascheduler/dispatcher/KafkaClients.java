@@ -1,5 +1,6 @@
 package io.wascheduler.dispatcher;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -23,10 +24,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class KafkaClients {
 
-    private static final int FETCH_MAX_WAIT_MS = 20;
+    /**
+     * The broker's wait for data on a fetch of a consumer that resumes paused partitions at instants (a tier
+     * ending a hold). A resumed partition is fetched only after the fetch in flight, so a tier looks at a held
+     * record this much before its hold ends; longer means fewer empty fetches of an idle tier, and a few more
+     * records leaving a tier early enough to take it once more.
+     */
+    public static final Duration RESUMING_FETCH_WAIT = Duration.ofMillis(100);
+    /**
+     * The same for a consumer that never waits on a resume: new data ends the broker's wait at once anyway, and
+     * an idle consumer then costs the broker two empty fetches a second instead of fifty.
+     */
+    public static final Duration STEADY_FETCH_WAIT = Duration.ofMillis(500);
 
     private final Map<String, Object> common;
     private final String instanceId;
+    private final Duration transactionLinger;
 
     KafkaClients(KafkaProperties kafkaProperties, DispatcherProperties properties) {
         // spring.kafka.properties.* (security settings and the like) apply to every client of the service
@@ -34,14 +47,19 @@ public class KafkaClients {
         shared.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafkaProperties.getBootstrapServers()));
         this.common = Map.copyOf(shared);
         this.instanceId = properties.instanceId();
+        this.transactionLinger = properties.transactionLinger();
     }
 
     public Map<String, Object> common() {
         return common;
     }
 
-    /** A consumer that sees committed records only and leaves committing to its owner. */
-    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
+    /**
+     * A consumer that sees committed records only and leaves committing to its owner.
+     *
+     * @param fetchWait {@link #RESUMING_FETCH_WAIT} or {@link #STEADY_FETCH_WAIT}
+     */
+    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords, Duration fetchWait) {
         Map<String, Object> config = new HashMap<>(common);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + instanceId);
@@ -49,8 +67,7 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        // a partition resumed after a hold waits for the fetch in flight: keep that wait well under the lateness budget
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis());
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -79,17 +96,23 @@ public class KafkaClients {
         Map<String, Object> config = new HashMap<>(common);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "wa-dispatcher-" + instanceId + "-" + stage);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "wa-dispatcher-" + stage + "-" + instanceId);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // nothing of a transaction is visible before its commit, which sends whatever is still lingering: so a
+        // batch may as well wait for the whole transaction, and the stage's work goes in few produce requests
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) transactionLinger.toMillis());
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** An idempotent producer waiting for all in-sync replicas, for outcomes and re-entries into the ladder. */
-    public KafkaProducer<String, byte[]> producer(String purpose) {
+    /**
+     * An idempotent producer waiting for all in-sync replicas, for outcomes and re-entries into the ladder.
+     *
+     * @param linger how long a batch waits for more records: fewer, larger produce requests for the broker
+     */
+    public KafkaProducer<String, byte[]> producer(String purpose, Duration linger) {
         Map<String, Object> config = new HashMap<>(common);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "wa-dispatcher-" + purpose + "-" + instanceId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 }

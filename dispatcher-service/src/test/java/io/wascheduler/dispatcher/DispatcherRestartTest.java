@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wascheduler.dispatcher.command.CommandFields;
 import io.wascheduler.dispatcher.ladder.LadderRecord;
 import io.wascheduler.dispatcher.support.FakeSchedulerApi;
 import io.wascheduler.dispatcher.support.InProcessDispatcher;
@@ -120,7 +121,7 @@ class DispatcherRestartTest {
     private static void releaseAgain(MessageScheduled message) {
         EventEnvelope envelope = EventEnvelope.of("tenant-1", message, Clock.systemUTC());
         byte[] encoded = EventCodec.encode(envelope);
-        LadderRecord record = LadderRecord.firstAttempt(envelope, encoded);
+        LadderRecord record = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded);
         commands.send(new ProducerRecord<>(Topics.DISPATCH_READY.name(), null, message.senderId(), encoded,
             record.headers()));
         commands.flush();

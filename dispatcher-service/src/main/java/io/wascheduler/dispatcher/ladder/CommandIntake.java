@@ -1,8 +1,6 @@
 package io.wascheduler.dispatcher.ladder;
 
-import io.wascheduler.model.event.EventCodec;
-import io.wascheduler.model.event.EventEnvelope;
-import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.dispatcher.command.CommandFields;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -23,23 +21,23 @@ class CommandIntake {
         if (record.value() == null) {
             return Optional.empty();
         }
-        EventEnvelope envelope;
+        CommandFields command;
         try {
-            envelope = EventCodec.decode(record.value());
+            command = CommandFields.read(record.value());
         } catch (RuntimeException e) {
             log.warn("Skipping undecodable command at {}-{}@{}: {}", record.topic(), record.partition(),
                 record.offset(), e.getMessage());
             return Optional.empty();
         }
-        if (!(envelope.payload() instanceof MessageScheduled scheduled)) {
+        if (!command.schedules()) {
             return Optional.empty();
         }
-        if (scheduled.messageId() == null || scheduled.senderId() == null || scheduled.sendAt() == null) {
+        if (command.messageId() == null || command.senderId() == null || command.sendAt() == null) {
             // a record that can never be routed must not stop the stage behind it
             log.warn("Skipping MessageScheduled without message id, sender or sendAt at {}-{}@{}", record.topic(),
                 record.partition(), record.offset());
             return Optional.empty();
         }
-        return Optional.of(LadderRecord.firstAttempt(envelope, record.value()));
+        return Optional.of(LadderRecord.firstAttempt(command, record.value()));
     }
 }

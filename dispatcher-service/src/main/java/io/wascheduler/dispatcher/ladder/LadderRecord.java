@@ -1,7 +1,6 @@
 package io.wascheduler.dispatcher.ladder;
 
-import io.wascheduler.model.event.EventEnvelope;
-import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.dispatcher.command.CommandFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,8 +32,7 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
     static final String AFTER_LOST_ANSWER = "wa-after-lost-answer";
 
     /** The first attempt of a scheduled message, due at its sendAt. */
-    public static LadderRecord firstAttempt(EventEnvelope envelope, byte[] encoded) {
-        MessageScheduled scheduled = envelope.payloadAs(MessageScheduled.class);
+    public static LadderRecord firstAttempt(CommandFields scheduled, byte[] encoded) {
         return new LadderRecord(scheduled.messageId(), encoded, scheduled.sendAt(), 1, scheduled.version(),
             scheduled.senderId(), scheduled.campaignId(), 0, false);
     }

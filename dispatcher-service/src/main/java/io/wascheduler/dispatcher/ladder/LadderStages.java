@@ -32,7 +32,7 @@ class LadderStages implements SmartLifecycle {
                  MeterRegistry registry, CommandIntake intake) {
         TierLadder ladder = new TierLadder(properties.tiers(), clock);
         StageSettings settings = new StageSettings(properties.maxPendingReleases(), properties.maxPollWait(),
-            properties.pausedCampaignRecheck());
+            properties.pausedCampaignRecheck(), properties.transactionLinger());
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage("intake", Topics.MESSAGE_COMMANDS.name(), Duration.ZERO, intake::read));
         for (Duration span : ladder.spans()) {
@@ -40,7 +40,8 @@ class LadderStages implements SmartLifecycle {
                 LadderStages::readTierRecord));
         }
         for (Stage stage : stages) {
-            loops.add(new StageLoop(stage, ladder, gate, kafka.consumer(stage.consumerGroup(), MAX_POLL_RECORDS),
+            loops.add(new StageLoop(stage, ladder, gate,
+                kafka.consumer(stage.consumerGroup(), MAX_POLL_RECORDS, stage.fetchWait()),
                 () -> kafka.transactionalProducer(stage.name()), clock, new StageMetrics(registry, stage.name()),
                 settings));
         }

@@ -1,5 +1,6 @@
 package io.wascheduler.dispatcher.ladder;
 
+import io.wascheduler.dispatcher.KafkaClients;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,5 +20,14 @@ record Stage(String name, String sourceTopic, Duration hold,
     /** A delay tier, as opposed to the intake, which reads commands rather than held records. */
     boolean isTier() {
         return hold.isPositive();
+    }
+
+    /**
+     * How long the broker may keep this stage's fetch waiting for data. A tier pauses its partitions and
+     * resumes them when a hold ends; the intake holds a command only while its producer's clock is ahead of
+     * this one's (its hold is zero), so it has no resume to wait for.
+     */
+    Duration fetchWait() {
+        return isTier() ? KafkaClients.RESUMING_FETCH_WAIT : KafkaClients.STEADY_FETCH_WAIT;
     }
 }

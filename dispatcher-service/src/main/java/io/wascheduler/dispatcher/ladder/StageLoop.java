@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -62,6 +63,8 @@ final class StageLoop implements Runnable {
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Set<TopicPartition> advanced = new HashSet<>();
     private StageTransaction transaction;
+    /** When the work not yet committed began; null while there is none. */
+    private Instant uncommittedSince;
     private Instant gateRetryAt = Instant.MIN;
     private Instant heldCountedAt = Instant.MIN;
     private long heldInTier;
@@ -92,6 +95,7 @@ final class StageLoop implements Runnable {
                     runOnce();
                 } catch (WakeupException e) {
                     transaction.abort();
+                    needsRewind = true;
                 } catch (RuntimeException e) {
                     // a failed pass leaves nothing half-done: its transaction is aborted and the stage starts
                     // again from its committed offsets, so the thread never dies on one bad pass
@@ -128,7 +132,7 @@ final class StageLoop implements Runnable {
             sleep(wait);
         }
         releaseDue();
-        commit();
+        commitWhenLingered();
         if (ladder.reached(heldCountedAt.plus(HELD_COUNT_EVERY))) {
             heldCountedAt = clock.instant();
             try {
@@ -144,8 +148,12 @@ final class StageLoop implements Runnable {
     private void handle(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             Instant holdEnds = ladder.holdEnds(Instant.ofEpochMilli(record.timestamp()), stage.hold());
-            if (!ladder.reached(holdEnds)) {
-                holds.hold(partition, record.offset(), holdEnds);
+            // a resumed partition is fetched only after the fetch in flight, up to one fetch wait later: looking at
+            // the record that much before its hold ends has it here by the end. Leaving a tier a little early
+            // never releases early (the release timer decides that); at worst the record takes the same tier again
+            Instant lookAt = holdEnds.minus(stage.fetchWait());
+            if (!ladder.reached(lookAt)) {
+                holds.hold(partition, record.offset(), lookAt);
                 return;
             }
             stage.reader().apply(record).map(read -> stage.isTier() ? read.readByTier() : read)
@@ -206,8 +214,26 @@ final class StageLoop implements Runnable {
         }
     }
 
-    /** Commits the pass with, per partition, the offset of the first record not yet done. */
+    /**
+     * Commits the work of the passes since the last commit once it is {@code transactionLinger} old, so that
+     * a steady stream of moves and releases costs one transaction per linger rather than one per pass.
+     */
+    private void commitWhenLingered() {
+        if (advanced.isEmpty()) {
+            uncommittedSince = null;
+            return;
+        }
+        if (uncommittedSince == null) {
+            uncommittedSince = clock.instant();
+        }
+        if (ladder.reached(uncommittedSince.plus(settings.transactionLinger()))) {
+            commit();
+        }
+    }
+
+    /** Commits with, per partition, the offset of the first record not yet done. */
     private void commit() {
+        uncommittedSince = null;
         if (advanced.isEmpty()) {
             return;
         }
@@ -231,19 +257,34 @@ final class StageLoop implements Runnable {
         if (releaseAt.isPresent() && releaseAt.get().isBefore(next)) {
             next = releaseAt.get();
         }
+        if (uncommittedSince != null && uncommittedSince.plus(settings.transactionLinger()).isBefore(next)) {
+            next = uncommittedSince.plus(settings.transactionLinger());
+        }
         Duration wait = Duration.between(now, next);
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     /**
-     * Records in this stage's assigned partitions not done with yet: end offset minus position. Asked of the
-     * broker (the consumer knows no lag for a paused partition, and most held partitions are paused).
+     * Records in this stage's assigned partitions not done with yet: end offset minus position. The consumer
+     * knows the lag of a partition it fetches; the broker is asked only for the others (a held partition is
+     * paused, and its consumer knows no lag), so an idle tier costs no request.
      */
     private long recordsWaiting() {
-        Set<TopicPartition> assignment = consumer.assignment();
+        Set<TopicPartition> paused = consumer.paused();
+        Set<TopicPartition> ask = new HashSet<>();
         long waiting = 0;
-        for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assignment).entrySet()) {
-            waiting += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = paused.contains(partition) ? OptionalLong.empty() : consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                waiting += lag.getAsLong();
+            } else {
+                ask.add(partition);
+            }
+        }
+        if (!ask.isEmpty()) {
+            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(ask).entrySet()) {
+                waiting += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+            }
         }
         return waiting;
     }
@@ -261,6 +302,21 @@ final class StageLoop implements Runnable {
                 consumer.seek(partition, committed.offset());
             }
         });
+    }
+
+    /**
+     * A transaction may still be open when the group takes partitions away (it lingers across passes): what
+     * was done is committed while the partitions are still this stage's; if that fails it is aborted and
+     * everything still assigned is read again from its committed offsets, so nothing is lost or doubled.
+     */
+    private void commitBeforeRevocation() {
+        try {
+            commit();
+        } catch (KafkaException e) {
+            log.warn("Stage {} could not commit before a rebalance, rewinding: {}", stage.name(), e.toString());
+            transaction.abort();
+            needsRewind = true;
+        }
     }
 
     private void forget(Collection<TopicPartition> partitions) {
@@ -281,18 +337,25 @@ final class StageLoop implements Runnable {
     }
 
     /**
-     * Runs inside poll, between passes, so no transaction is open. Revoked partitions are forgotten: their
-     * new owner reads them again from the committed offsets, which never pass a record still waiting here.
+     * Runs inside poll, while the transaction of earlier passes may be open. Revoked partitions are committed,
+     * then forgotten: their new owner reads them again from the committed offsets, which never pass a record
+     * still waiting here. Lost partitions can no longer be committed: the open transaction is aborted and the
+     * partitions still held are read again from their committed offsets.
      */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitBeforeRevocation();
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (!advanced.isEmpty()) {
+                transaction.abort();
+                needsRewind = true;
+            }
             forget(partitions);
         }
 

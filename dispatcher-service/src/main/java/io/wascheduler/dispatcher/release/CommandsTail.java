@@ -2,8 +2,7 @@ package io.wascheduler.dispatcher.release;
 
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
-import io.wascheduler.model.event.EventCodec;
-import io.wascheduler.model.event.EventEnvelope;
+import io.wascheduler.dispatcher.command.CommandFields;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,8 +179,7 @@ class CommandsTail implements SmartLifecycle {
             return;
         }
         try {
-            EventEnvelope envelope = EventCodec.decode(record.value());
-            KeptCommand.of(envelope).ifPresent(command -> kept.put(record.key(), command));
+            KeptCommand.of(CommandFields.read(record.value())).ifPresent(command -> kept.put(record.key(), command));
         } catch (RuntimeException e) {
             log.warn("Skipping an unreadable command at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }

@@ -2,8 +2,7 @@ package io.wascheduler.dispatcher.release;
 
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
-import io.wascheduler.model.event.EventEnvelope;
-import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.dispatcher.command.CommandFields;
 import io.wascheduler.model.topic.Topics;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,7 +44,8 @@ class LatestCommands implements SmartLifecycle {
     LatestCommands(KafkaClients kafka, DispatcherProperties properties) {
         StreamsBuilder builder = new StreamsBuilder();
         // kept as the topic's bytes: decoding every command on its way into the store and encoding it again
-        // for RocksDB would be paid for each of millions of commands; a release decodes only the one it reads
+        // for RocksDB would be paid for each of millions of commands; a release reads a few fields of the one
+        // it asks for
         builder.globalTable(Topics.MESSAGE_COMMANDS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
             Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE));
         Properties config = new Properties();
@@ -65,32 +65,42 @@ class LatestCommands implements SmartLifecycle {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Latest(decode(current.get(messageId))));
+            return Optional.of(new Latest(read(current.get(messageId))));
         } catch (InvalidStateStoreException e) {
             // the table is restoring or closing: ask again shortly, like before it was running
             return Optional.empty();
         }
     }
 
-    record Latest(EventEnvelope command) {
+    /** @param command null when the table holds none for the message */
+    record Latest(CommandFields command) {
     }
 
     /** An unreadable command counts as none, as the table's deserialization handler used to make it. */
-    private static EventEnvelope decode(byte[] command) {
+    private static CommandFields read(byte[] command) {
         if (command == null) {
             return null;
         }
         try {
-            return EventCodec.decode(command);
+            return CommandFields.read(command);
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    /** True when the table holds this very event as the message's latest command. */
+    /** True when the table holds this very event as the message's latest command; reads only its event id. */
     boolean shows(String messageId, UUID eventId) {
-        return latest(messageId).map(Latest::command)
-            .map(command -> command.eventId().equals(eventId)).orElse(false);
+        ReadOnlyKeyValueStore<String, byte[]> current = readyStore();
+        if (current == null) {
+            return false;
+        }
+        try {
+            byte[] command = current.get(messageId);
+            return command != null && eventId.equals(CommandFields.eventIdOf(command));
+        } catch (InvalidStateStoreException | IllegalArgumentException e) {
+            // restoring, closing, or an unreadable command: not shown (yet), so the tail keeps its own copy
+            return false;
+        }
     }
 
     boolean isReady() {

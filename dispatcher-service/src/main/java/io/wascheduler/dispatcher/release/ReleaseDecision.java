@@ -1,8 +1,6 @@
 package io.wascheduler.dispatcher.release;
 
-import io.wascheduler.model.event.EventEnvelope;
-import io.wascheduler.model.event.MessageCancelled;
-import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.dispatcher.command.CommandFields;
 
 /**
  * Whether a due record may go out, given the latest command known for its message. The latest command
@@ -19,15 +17,11 @@ public enum ReleaseDecision {
     }
 
     /** @param latest the latest command for the message, or null when none is known (yet) */
-    public static ReleaseDecision of(long recordVersion, EventEnvelope latest) {
-        if (latest == null) {
+    public static ReleaseDecision of(long recordVersion, CommandFields latest) {
+        if (latest == null || !(latest.cancels() || latest.schedules())) {
             return RELEASE;
         }
-        return switch (latest.payload()) {
-            case MessageCancelled cancelled -> of(recordVersion, cancelled.version(), true);
-            case MessageScheduled scheduled -> of(recordVersion, scheduled.version(), false);
-            default -> RELEASE;
-        };
+        return of(recordVersion, latest.version(), latest.cancels());
     }
 
     /** The same rule, given the latest command's version and whether it is a cancellation. */

@@ -1,5 +1,6 @@
 package io.wascheduler.dispatcher.send;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -20,6 +21,8 @@ class SendMetrics {
     private final AtomicInteger inFlightPeak = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
     private final Map<String, SenderRates> rates = new ConcurrentHashMap<>();
+    /** By sender and outcome: looked up once per message, so kept rather than asked of the registry each time. */
+    private final Map<String, Map<String, Counter>> sends = new ConcurrentHashMap<>();
 
     SendMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,7 +35,9 @@ class SendMetrics {
     }
 
     void sent(String senderId, String outcome) {
-        registry.counter("wa.dispatcher.sends", "sender", senderId, "outcome", outcome).increment();
+        sends.computeIfAbsent(senderId, sender -> new ConcurrentHashMap<>())
+            .computeIfAbsent(outcome, kind -> registry.counter("wa.dispatcher.sends", "sender", senderId, "outcome", kind))
+            .increment();
     }
 
     void duplicateSkipped() {

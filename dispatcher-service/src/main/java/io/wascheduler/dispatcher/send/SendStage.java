@@ -18,8 +18,9 @@ class SendStage implements SmartLifecycle {
     private volatile boolean running;
 
     SendStage(KafkaClients kafka, SendLoop.Collaborators collaborators, DispatcherProperties properties, Clock clock) {
-        this.loop = new SendLoop(kafka.consumer("wa-dispatcher-send", MAX_POLL_RECORDS), collaborators, properties,
-            clock);
+        // paused only for backpressure, when a backlog is queued anyway: nothing waits on a resume
+        this.loop = new SendLoop(kafka.consumer("wa-dispatcher-send", MAX_POLL_RECORDS, KafkaClients.STEADY_FETCH_WAIT),
+            collaborators, properties, clock);
     }
 
     @Override

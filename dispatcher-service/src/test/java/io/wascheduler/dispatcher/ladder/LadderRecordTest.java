@@ -2,6 +2,7 @@ package io.wascheduler.dispatcher.ladder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wascheduler.dispatcher.command.CommandFields;
 import io.wascheduler.model.content.TextContent;
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventEnvelope;
@@ -18,7 +19,7 @@ class LadderRecordTest {
     @Test
     void theFirstAttemptIsDueAtSendAtAndKeepsTheEnvelopeBytesUnchanged() {
         byte[] encoded = EventCodec.encode(envelope("campaign-7"));
-        LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded);
+        LadderRecord record = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded);
 
         assertThat(record.dueAt()).isEqualTo(SEND_AT);
         assertThat(record.attempt()).isEqualTo(1);
@@ -31,7 +32,7 @@ class LadderRecordTest {
     @Test
     void anAttemptAfterALostAnswerSaysSoThroughTheLadderAndItsDelays() {
         byte[] encoded = EventCodec.encode(envelope(null));
-        LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)
+        LadderRecord record = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded)
             .nextAttemptAfterLostAnswer(2, SEND_AT.plusSeconds(30)).delayedTo(SEND_AT.plusSeconds(40));
 
         LadderRecord read = LadderRecord.fromKafka("m-1", record.envelope(), record.headers());
@@ -43,7 +44,7 @@ class LadderRecordTest {
     @Test
     void whatTheLadderNeedsTravelsInHeadersAndReadsBackTheSame() {
         byte[] encoded = EventCodec.encode(envelope(null));
-        LadderRecord record = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)
+        LadderRecord record = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded)
             .nextAttempt(2, SEND_AT.plusSeconds(30));
 
         LadderRecord read = LadderRecord.fromKafka("m-1", record.envelope(), record.headers());
@@ -58,7 +59,7 @@ class LadderRecordTest {
     @Test
     void theTierReadsOfARecordTravelWithItAndStartAgainOnANewTripThroughTheLadder() {
         byte[] encoded = EventCodec.encode(envelope(null));
-        LadderRecord readTwice = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded).readByTier().readByTier();
+        LadderRecord readTwice = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded).readByTier().readByTier();
 
         LadderRecord read = LadderRecord.fromKafka("m-1", readTwice.envelope(), readTwice.headers());
 
@@ -70,7 +71,7 @@ class LadderRecordTest {
     @Test
     void aDelayedRecordKeepsItsAttempt() {
         byte[] encoded = EventCodec.encode(envelope(null));
-        LadderRecord delayed = LadderRecord.firstAttempt(EventCodec.decode(encoded), encoded)
+        LadderRecord delayed = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded)
             .delayedTo(SEND_AT.plusSeconds(6));
 
         assertThat(delayed.attempt()).isEqualTo(1);

@@ -2,7 +2,9 @@ package io.wascheduler.dispatcher.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wascheduler.dispatcher.command.CommandFields;
 import io.wascheduler.model.content.TextContent;
+import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventEnvelope;
 import io.wascheduler.model.event.EventPayload;
 import io.wascheduler.model.event.MessageCancelled;
@@ -49,7 +51,7 @@ class ReleaseDecisionTest {
         return new MessageCancelled("m-1", version, null, "sender-1", "user request");
     }
 
-    private static EventEnvelope envelope(EventPayload payload) {
-        return EventEnvelope.of("tenant-1", payload, Clock.systemUTC());
+    private static CommandFields envelope(EventPayload payload) {
+        return CommandFields.read(EventCodec.encode(EventEnvelope.of("tenant-1", payload, Clock.systemUTC())));
     }
 }
