@@ -109,15 +109,8 @@ public final class EventCodec {
             if (type == null) {
                 payloadAheadOfType = TREE_READER.readTree(json);
             } else {
-                refuseNewerSchema();
+                type.requireReadable(schemaVersion);
                 payload = PAYLOAD_READERS.get(type).readValue(json);
-            }
-        }
-
-        private void refuseNewerSchema() {
-            if (schemaVersion > type.currentSchemaVersion()) {
-                throw new IllegalArgumentException(type.wireName() + " schema version " + schemaVersion
-                    + " is newer than this reader's " + type.currentSchemaVersion());
             }
         }
 
@@ -125,7 +118,7 @@ public final class EventCodec {
             if (type == null || eventId == null || occurredAt == null) {
                 throw new IllegalArgumentException("an event needs eventId, type and occurredAt");
             }
-            refuseNewerSchema();
+            type.requireReadable(schemaVersion);
             if (payload == null && payloadAheadOfType != null) {
                 payload = MAPPER.treeToValue(payloadAheadOfType, type.payloadClass());
             }

@@ -51,6 +51,14 @@ public enum EventType {
         return currentSchemaVersion;
     }
 
+    /** Refuses to read a payload written in a newer schema than this reader knows, rather than misread it. */
+    public void requireReadable(int schemaVersion) {
+        if (schemaVersion > currentSchemaVersion) {
+            throw new IllegalArgumentException(wireName + " schema version " + schemaVersion
+                + " is newer than this reader's " + currentSchemaVersion);
+        }
+    }
+
     public static EventType ofWireName(String wireName) {
         EventType type = BY_WIRE_NAME.get(wireName);
         if (type == null) {

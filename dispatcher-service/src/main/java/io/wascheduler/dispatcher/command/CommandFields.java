@@ -117,10 +117,7 @@ public record CommandFields(UUID eventId, EventType type, String messageId, long
             if (eventId == null || type == null) {
                 throw new IllegalArgumentException("Event without eventId or type");
             }
-            if (schemaVersion > type.currentSchemaVersion()) {
-                throw new IllegalArgumentException(type.wireName() + " schema version " + schemaVersion
-                    + " is newer than this reader's " + type.currentSchemaVersion());
-            }
+            type.requireReadable(schemaVersion);
             return switch (type) {
                 case MESSAGE_SCHEDULED -> new CommandFields(eventId, type, messageId, version, campaignId, senderId, sendAt);
                 case MESSAGE_CANCELLED -> new CommandFields(eventId, type, messageId, version, campaignId, senderId, null);
