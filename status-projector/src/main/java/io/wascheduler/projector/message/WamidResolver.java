@@ -2,7 +2,6 @@ package io.wascheduler.projector.message;
 
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventEnvelope;
-import io.wascheduler.model.event.MessageDispatched;
 import io.wascheduler.model.event.MessageStatusReported;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,11 +17,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Input keyed by wamid: MessageDispatched (which names the wamid's message) and statuses without our
- * callback data. Forwards each status, keyed by its message id, as soon as its wamid is known; until then
+ * Input keyed by wamid: the links MessageDispatched makes (which name the wamid's message) and statuses without
+ * our callback data. Forwards each status, keyed by its message id, as soon as its wamid is known; until then
  * the status is parked, for at most the retention (a wamid we never dispatched is not ours).
  */
-public final class WamidResolver extends ContextualProcessor<String, EventEnvelope, String, EventEnvelope> {
+public final class WamidResolver extends ContextualProcessor<String, WamidEvent, String, EventEnvelope> {
 
     private final Duration parkedRetention;
     private final Duration sweepInterval;
@@ -43,38 +42,39 @@ public final class WamidResolver extends ContextualProcessor<String, EventEnvelo
     }
 
     @Override
-    public void process(Record<String, EventEnvelope> record) {
+    public void process(Record<String, WamidEvent> record) {
         String wamid = record.key();
-        switch (record.value().payload()) {
-            case MessageDispatched dispatched -> link(record, wamid, dispatched);
-            case MessageStatusReported status -> resolveOrPark(record, wamid, status);
-            default -> { }
+        switch (record.value()) {
+            case WamidEvent.Dispatch dispatch -> link(record, wamid, dispatch.link());
+            case WamidEvent.Status status -> resolveOrPark(record, wamid, status.event());
         }
     }
 
-    private void link(Record<String, EventEnvelope> record, String wamid, MessageDispatched dispatched) {
-        WamidLink link = new WamidLink(dispatched.messageId(), dispatched.version(), dispatched.campaignId());
+    private void link(Record<String, WamidEvent> record, String wamid, WamidLink link) {
         links.put(wamid, link);
-        ParkedStatuses waiting = parked.delete(wamid);
+        // Looked up before deleting: a delete writes a tombstone to the changelog even when nothing was parked,
+        // which is almost always.
+        ParkedStatuses waiting = parked.get(wamid);
         if (waiting != null) {
+            parked.delete(wamid);
             waiting.events().forEach(json -> forwardResolved(record, link,
                 EventCodec.decode(json.getBytes(StandardCharsets.UTF_8))));
         }
     }
 
-    private void resolveOrPark(Record<String, EventEnvelope> record, String wamid, MessageStatusReported status) {
+    private void resolveOrPark(Record<String, WamidEvent> record, String wamid, EventEnvelope status) {
         WamidLink link = links.get(wamid);
         if (link != null) {
-            forwardResolved(record, link, record.value());
+            forwardResolved(record, link, status);
             return;
         }
         ParkedStatuses waiting = parked.get(wamid);
-        String json = EventCodec.encodeToString(record.value());
+        String json = EventCodec.encodeToString(status);
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         parked.put(wamid, waiting == null ? new ParkedStatuses(now, List.of(json)) : waiting.with(json));
     }
 
-    private void forwardResolved(Record<String, EventEnvelope> record, WamidLink link, EventEnvelope status) {
+    private void forwardResolved(Record<String, WamidEvent> record, WamidLink link, EventEnvelope status) {
         EventEnvelope resolved = new EventEnvelope(status.eventId(), status.type(), status.schemaVersion(),
             status.occurredAt(), status.tenantId(), link.attachTo(status.payloadAs(MessageStatusReported.class)));
         context().forward(record.withKey(link.messageId()).withValue(resolved));

@@ -16,12 +16,14 @@ import io.wascheduler.projector.message.MessageStateProcessor;
 import io.wascheduler.projector.message.MessageStores;
 import io.wascheduler.projector.message.MessageView;
 import io.wascheduler.projector.message.ParkedStatuses;
+import io.wascheduler.projector.message.WamidEvent;
 import io.wascheduler.projector.message.WamidLink;
 import io.wascheduler.projector.message.WamidResolver;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -33,8 +35,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The projection as one function of a {@link StreamsBuilder}:
  * <ol>
- * <li>statuses without our callback data (keyed by wamid) meet MessageDispatched re-keyed by wamid in
- *     {@link WamidResolver}, which sends them on keyed by message id;</li>
+ * <li>statuses without our callback data (keyed by wamid) meet the links MessageDispatched makes, re-keyed by
+ *     wamid, in {@link WamidResolver}, which sends them on keyed by message id;</li>
  * <li>every message event, keyed by message id, goes through {@link MessageStateProcessor}, which emits
  *     the moves of its campaign's counters, re-keyed by campaign id;</li>
  * <li>those moves and CampaignScheduled feed {@link CampaignCounterProcessor}, which publishes CampaignProgress.</li>
@@ -46,7 +48,8 @@ public final class ProjectionTopology {
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<EventEnvelope> EVENTS = new EventSerde();
-    private static final Serde<CampaignUpdate> UPDATES = new JsonSerde<>(CampaignUpdate.class);
+    private static final Serde<CampaignUpdate> UPDATES =
+        new CompactSerde<>(CampaignUpdate.class, StateCodecs.CAMPAIGN_UPDATE);
 
     private final ProjectorProperties properties;
     private final Function<String, KeyValueBytesStoreSupplier> storeKind;
@@ -70,9 +73,13 @@ public final class ProjectionTopology {
         KStream<String, EventEnvelope> resolvedStatuses = outcomes
             .filter((messageId, event) -> event.payload() instanceof MessageDispatched dispatched
                 && dispatched.wamid() != null)
-            .selectKey((messageId, event) -> event.payloadAs(MessageDispatched.class).wamid())
-            .merge(statuses.filter((key, event) -> isUncorrelatedStatus(event)))
-            .repartition(repartitioned("by-wamid", EVENTS))
+            .map((messageId, event) -> {
+                MessageDispatched dispatched = event.payloadAs(MessageDispatched.class);
+                return KeyValue.pair(dispatched.wamid(), WamidEvent.dispatchOf(dispatched));
+            })
+            .merge(statuses.filter((key, event) -> isUncorrelatedStatus(event))
+                .mapValues(event -> (WamidEvent) new WamidEvent.Status(event)))
+            .repartition(repartitioned("by-wamid", new WamidEventSerde()))
             .process(() -> new WamidResolver(properties.parkedStatusRetention(), properties.parkedSweepInterval()),
                 MessageStores.WAMID_INDEX, MessageStores.PARKED_STATUSES)
             .repartition(repartitioned("resolved-statuses", EVENTS));
@@ -109,14 +116,29 @@ public final class ProjectionTopology {
     }
 
     private void addStores(StreamsBuilder builder) {
-        addStore(builder, MessageStores.MESSAGES, new JsonSerde<>(MessageView.class));
-        addStore(builder, MessageStores.WAMID_INDEX, new JsonSerde<>(WamidLink.class));
-        addStore(builder, MessageStores.PARKED_STATUSES, new JsonSerde<>(ParkedStatuses.class));
-        addStore(builder, CampaignStores.COUNTERS, new JsonSerde<>(CampaignCounters.class));
-        addStore(builder, CampaignStores.UNPUBLISHED, Serdes.Long());
+        addQueriedStore(builder, MessageStores.MESSAGES,
+            new CompactSerde<>(MessageView.class, StateCodecs.MESSAGE_VIEW));
+        addQueriedStore(builder, CampaignStores.COUNTERS,
+            new CompactSerde<>(CampaignCounters.class, StateCodecs.CAMPAIGN_COUNTERS));
+        addCachedStore(builder, MessageStores.WAMID_INDEX,
+            new CompactSerde<>(WamidLink.class, StateCodecs.WAMID_LINK));
+        addCachedStore(builder, MessageStores.PARKED_STATUSES, new JsonSerde<>(ParkedStatuses.class));
+        addCachedStore(builder, CampaignStores.UNPUBLISHED, Serdes.Long());
     }
 
-    private <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+    /**
+     * Not cached: the query API must show a change as soon as it is made (freshness p99 under 1 s), and with these
+     * stores cached the measured freshness got worse (p50 143 → 269 ms).
+     */
+    private <V> void addQueriedStore(StreamsBuilder builder, String name, Serde<V> values) {
         builder.addStateStore(Stores.keyValueStoreBuilder(storeKind.apply(name), KEYS, values));
+    }
+
+    /**
+     * Cached: a key written several times between two commits (a campaign's unpublished mark above all) reaches
+     * RocksDB and its changelog once per commit, and reads of recent keys skip RocksDB.
+     */
+    private <V> void addCachedStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(storeKind.apply(name), KEYS, values).withCachingEnabled());
     }
 }

@@ -19,7 +19,6 @@ import io.wascheduler.sandbox.sender.Sender;
 import io.wascheduler.sandbox.sender.SenderRegistry;
 import io.wascheduler.sandbox.webhook.AcceptedMessage;
 import io.wascheduler.sandbox.webhook.StatusWebhooks;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -63,11 +62,11 @@ class SendService {
         this.refusals = new Refusals(stats, clock, ids);
     }
 
-    Mono<SendReply> send(String phoneNumberId, String authorization, byte[] body) {
+    /** The answer to one send, its {@link SendReply#hold()} being the whole wait before it leaves: latency included. */
+    SendReply send(String phoneNumberId, String authorization, byte[] body) {
         SendReply reply = decide(phoneNumberId, bearerToken(authorization), body);
-        Duration wait = switchBoard.latency().latencyFor(phoneNumberId, ThreadLocalRandom.current())
-                .plus(reply.hold());
-        return wait.isZero() ? Mono.just(reply) : Mono.just(reply).delayElement(wait);
+        Duration latency = switchBoard.latency().latencyFor(phoneNumberId, ThreadLocalRandom.current());
+        return latency.isZero() ? reply : reply.heldFor(latency);
     }
 
     private SendReply decide(String phoneNumberId, String token, byte[] body) {
