@@ -25,10 +25,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Launches a DRAFT: one transaction moves it to LAUNCHING and announces {@code CampaignScheduled(total)};
- * then each page of recipients becomes messages and MessageScheduled events, COPYed and committed together
- * with the removal of those recipients (pages claimed with SKIP LOCKED, a few side by side), so the relay
- * publishes while the launch goes on and a launch that stopped part-way (crash, restart) is resumed from
- * exactly the recipients left, none twice, none lost. The campaign is marked SCHEDULED once none is left.
+ * then each page of recipients becomes messages (COPYed) and ONE outbox row holding their MessageScheduled
+ * events, committed together with the removal of those recipients (pages claimed with SKIP LOCKED, a few side
+ * by side), so the relay publishes while the launch goes on and a launch that stopped part-way (crash,
+ * restart) is resumed from exactly the recipients left, none twice, none lost. The campaign is marked
+ * SCHEDULED once none is left.
  */
 @Service
 class CampaignLaunch {
@@ -79,7 +80,7 @@ class CampaignLaunch {
      */
     Mono<Long> scheduleNextPage(String tenantId, String campaignId, DraftRepository.Draft draft, long afterPosition) {
         return launches.shareLaunching(campaignId)
-            .flatMap(launching -> launches.claimRecipientsAfter(campaignId, afterPosition, pageSize))
+            .flatMap(launching -> launches.takeRecipientsAfter(campaignId, afterPosition, pageSize))
             .filter(page -> !page.isEmpty())
             .flatMap(page -> schedule(tenantId, campaignId, draft, page).thenReturn(page.getLast().position()))
             .as(transaction::transactional);
@@ -132,8 +133,7 @@ class CampaignLaunch {
         return Mono.fromCallable(() -> messagesFor(tenantId, campaignId, draft, page))
             .subscribeOn(Schedulers.parallel())
             .flatMap(created -> messages.copyAll(created)
-                .then(outbox.copyAll(created.stream().map(message -> EventEnvelope.of(tenantId, message.scheduled(), clock)).toList())))
-            .then(launches.removeScheduled(campaignId, page));
+                .then(outbox.appendPage(created.stream().map(message -> EventEnvelope.of(tenantId, message.scheduled(), clock)).toList())));
     }
 
     private List<NewMessage> messagesFor(String tenantId, String campaignId, DraftRepository.Draft draft,

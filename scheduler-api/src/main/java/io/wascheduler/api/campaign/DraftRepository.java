@@ -57,7 +57,7 @@ class DraftRepository {
             .then(copy.copy("recipient_upload (recipient, vars)", rows))
             .then(db.sql("""
                     insert into campaign_recipients (campaign_id, recipient, vars)
-                    select :campaign, recipient, vars::jsonb from recipient_upload order by n
+                    select :campaign, recipient, vars from recipient_upload order by n
                     on conflict do nothing""")
                 .bind("campaign", campaignId).fetch().rowsUpdated())
             .flatMap(inserted -> db.sql("truncate recipient_upload").then().thenReturn(inserted));

@@ -1,8 +1,8 @@
 package io.wascheduler.api.campaign;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.wascheduler.model.event.EventCodec;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -68,26 +68,24 @@ class LaunchRepository {
     }
 
     /**
-     * Claims (row-locks) the first recipients after {@code afterPosition} that no other page holds, so pages
-     * scheduled side by side never share a recipient. Walking by position skips the index entries of the
-     * recipients already scheduled.
+     * Takes (deletes, in the caller's transaction) the first recipients after {@code afterPosition} that no other
+     * page holds, in upload order: pages scheduled side by side never share a recipient, and a page whose
+     * transaction rolls back leaves its recipients in place. Locking and deleting in one statement touches each
+     * row once; walking by position skips the index entries of the recipients already taken.
      */
-    Mono<List<StoredRecipient>> claimRecipientsAfter(String campaignId, long afterPosition, int limit) {
+    Mono<List<StoredRecipient>> takeRecipientsAfter(String campaignId, long afterPosition, int limit) {
         return db.sql("""
-                select position, recipient, vars from campaign_recipients
-                where campaign_id = :id and position > :after order by position limit :limit
-                for update skip locked""")
+                delete from campaign_recipients where ctid = any(array(
+                  select ctid from campaign_recipients
+                  where campaign_id = :id and position > :after order by position limit :limit
+                  for update skip locked))
+                returning position, recipient, vars""")
             .bind("id", campaignId).bind("after", afterPosition).bind("limit", limit)
             .map(row -> new StoredRecipient(row.get("position", Long.class), row.get("recipient", String.class),
-                EventCodec.mapper().readValue(row.get("vars", Json.class).asString(), VARS)))
-            .all().collectList();
-    }
-
-    /** Forgets exactly the recipients of a page, in the transaction that scheduled them. */
-    Mono<Void> removeScheduled(String campaignId, List<StoredRecipient> page) {
-        Long[] positions = page.stream().map(StoredRecipient::position).toArray(Long[]::new);
-        return db.sql("delete from campaign_recipients where campaign_id = :id and position = any(:positions)")
-            .bind("id", campaignId).bind("positions", positions).fetch().rowsUpdated().then();
+                EventCodec.mapper().readValue(row.get("vars", String.class), VARS)))
+            .all()
+            .sort(Comparator.comparingLong(StoredRecipient::position))
+            .collectList();
     }
 
     /** LAUNCHING → SCHEDULED once no recipient is left (one may be, when a page's transaction rolled back). */

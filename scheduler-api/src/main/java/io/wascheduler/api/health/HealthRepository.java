@@ -47,7 +47,7 @@ class HealthRepository {
     }
 
     Mono<HealthReport.Outbox> outbox(Instant now) {
-        return db.sql("select count(*) as pending, min(created_at) as oldest from outbox")
+        return db.sql("select coalesce(sum(event_count), 0) as pending, min(created_at) as oldest from outbox")
             .map(row -> {
                 Instant oldest = row.get("oldest", Instant.class);
                 return new HealthReport.Outbox(row.get("pending", Long.class),

@@ -13,6 +13,7 @@ import io.wascheduler.model.event.MessageScheduled;
 import io.wascheduler.model.event.SenderConfigured;
 import io.wascheduler.model.topic.TopicSpec;
 import io.wascheduler.model.topic.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -60,13 +61,29 @@ public class Outbox {
             .fetch().rowsUpdated().then();
     }
 
-    /** The same rows as {@link #appendAll}, COPYed: for the many events of a campaign launch. */
-    public Mono<Void> copyAll(List<EventEnvelope> events) {
-        CopyRows rows = new CopyRows(events.size());
-        for (EventEnvelope event : events) {
-            rows.add(topicFor(event.payload()).name()).add(event.key()).add(EventCodec.encodeToString(event)).endRow();
+    /**
+     * The events of a campaign launch page, all on one topic, as ONE row COPYed: their keys and encoded events
+     * one per line (encoded JSON has no raw newline), so a page costs one row to write, read and delete instead
+     * of one per event. The relay publishes them one by one, in list order, and deletes the row only once every
+     * one is acknowledged, so a resend after a crash repeats the same stored bytes.
+     */
+    public Mono<Void> appendPage(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
         }
-        return copy.copy("outbox (topic, record_key, payload)", rows).then();
+        TopicSpec topic = topicFor(events.getFirst().payload());
+        List<String> keys = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            if (topicFor(event.payload()) != topic || event.key().indexOf(OutboxRow.SEPARATOR) >= 0) {
+                throw new IllegalArgumentException("A page holds events of one topic whose keys have no newline");
+            }
+            keys.add(event.key());
+            payloads.add(EventCodec.encodeToString(event));
+        }
+        // sized as for one row per event: the page's single row is about that long
+        CopyRows row = new CopyRows(events.size()).add(topic.name()).addLines(keys).addLines(payloads).add(events.size()).endRow();
+        return copy.copy("outbox (topic, record_key, payload, event_count)", row).then();
     }
 
     static TopicSpec topicFor(EventPayload payload) {

@@ -1,6 +1,5 @@
 package io.wascheduler.api.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -20,8 +19,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes outbox rows to Kafka in id order, one batch at a time: read, send all, wait for every
- * acknowledgement (acks=all, idempotent producer), then delete exactly the rows that were acknowledged.
+ * Publishes outbox rows to Kafka in id order, one batch at a time: read, send all (a launch page's row holds
+ * many events, sent in stored order), wait for every acknowledgement (acks=all, idempotent producer), then
+ * delete exactly the rows whose events were all acknowledged.
  * A crash between send and delete resends the same stored bytes, so a consumer may see a duplicate but
  * never two versions of one event. A transaction-scoped advisory lock makes one relay active at a time
  * even with several instances, which keeps the id order. With Kafka down the rows simply wait.
@@ -123,11 +123,21 @@ class OutboxRelay implements SmartLifecycle {
         return published == null ? 0 : published;
     }
 
+    /**
+     * The oldest rows until they hold a batch of events (a row is never split, so a round takes at least one),
+     * which keeps a round's memory bounded when launch pages of thousands of events queue up.
+     */
     private Mono<Integer> publishPending() {
-        return db.sql("select id, topic, record_key, payload from outbox order by id limit :limit")
+        return db.sql("""
+                select id, topic, record_key, payload, event_count from outbox
+                where id <= (select max(id) from (
+                               select id, sum(event_count) over (order by id) - event_count as events_before
+                               from outbox order by id limit :limit) batch
+                             where events_before < :limit)
+                order by id limit :limit""")
             .bind("limit", properties.batchSize())
             .map(row -> new OutboxRow(row.get("id", Long.class), row.get("topic", String.class),
-                row.get("record_key", String.class), row.get("payload", String.class)))
+                row.get("record_key", String.class), row.get("payload", String.class), row.get("event_count", Integer.class)))
             .all()
             .collectList()
             .flatMap(rows -> rows.isEmpty() ? Mono.just(0)
@@ -136,23 +146,23 @@ class OutboxRelay implements SmartLifecycle {
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(ids -> db.sql("delete from outbox where id = any(:ids)").bind("ids", ids)
                         .fetch().rowsUpdated())
-                    .map(Long::intValue)
+                    .map(deleted -> rows.stream().mapToInt(OutboxRow::eventCount).sum())
                     .doOnNext(published::increment));
     }
 
-    /** Blocks this relay thread until Kafka acknowledged every row; throws if any was refused. */
+    /** Blocks this relay thread until Kafka acknowledged every event of the rows; throws if any was refused. */
     private Long[] sendAndAwait(List<OutboxRow> rows) throws Exception {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8))));
+            for (ProducerRecord<String, byte[]> record : row.records()) {
+                acks.add(producer.send(record));
+            }
         }
         producer.flush();
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        Long[] ids = new Long[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            ids[i] = rows.get(i).id();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        return ids;
+        return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "spring.kafka.listener.auto-startup=false",
     "wa.api.outbox.send-timeout=2s",
     "wa.api.outbox.retry-backoff=500ms",
+    // launch pages of 10 events, so the launch below leaves three page rows waiting
+    "wa.api.launch-page-size=10",
     "wa.api.admin-token=admin",
     "wa.api.internal-token=internal",
     "wa.api.token-encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
@@ -49,6 +53,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class KafkaDownTest {
 
     private static final String SCHEMA = "kafka_down";
+    /** Three launch pages: 10, 10 and 5. */
+    private static final int CAMPAIGN_RECIPIENTS = 25;
     /** Free now; nothing listens on it until the test starts the broker there. */
     private static final int BROKER_PORT = freePort();
 
@@ -87,6 +93,16 @@ class KafkaDownTest {
         web.delete().uri("/v1/messages/" + edited).header("Authorization", "Bearer " + apiKey).exchange()
             .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 
+        String campaignId = launchCampaign(apiKey, CAMPAIGN_RECIPIENTS);
+        String cancelledAfterLaunch = firstMessageOf(apiKey, campaignId);
+        web.delete().uri("/v1/messages/" + cancelledAfterLaunch).header("Authorization", "Bearer " + apiKey).exchange()
+            .expectStatus().isOk();
+        assertThat(db.sql("select count(*) as n from outbox where event_count > 1").map(row -> row.get("n", Long.class))
+            .one().block()).as("one outbox row per launch page").isEqualTo(3);
+        // SenderConfigured, 2 messages scheduled, an edit and a cancel, CampaignScheduled, 25 launched, a cancel
+        web.get().uri("/v1/health").header("Authorization", "Bearer " + apiKey).exchange()
+            .expectBody().jsonPath("$.outbox.pending").isEqualTo(6 + CAMPAIGN_RECIPIENTS + 1);
+
         List<String> pending = db.sql("select payload from outbox where record_key = :id order by id").bind("id", edited)
             .map(row -> row.get("payload", String.class)).all().collectList().block();
         assertThat(pending).hasSize(3);
@@ -108,11 +124,41 @@ class KafkaDownTest {
             assertThat(distinctInOrder(TopicRecords.awaitRecords(broker, Topics.MESSAGE_COMMANDS,
                 record -> untouched.equals(record.key()), 1))).singleElement()
                 .satisfies(event -> assertThat(event.payload()).isInstanceOf(MessageScheduled.class));
+            List<EventEnvelope> launched = distinctInOrder(TopicRecords.awaitRecords(broker, Topics.MESSAGE_COMMANDS,
+                record -> new String(record.value()).contains(campaignId), CAMPAIGN_RECIPIENTS + 1));
+            assertThat(launched).filteredOn(event -> event.payload() instanceof MessageScheduled)
+                .extracting(event -> ((MessageScheduled) event.payload()).messageId()).doesNotHaveDuplicates()
+                .hasSize(CAMPAIGN_RECIPIENTS);
+            assertThat(launched).filteredOn(event -> cancelledAfterLaunch.equals(event.key()))
+                .extracting(event -> event.payload().getClass().getSimpleName())
+                .containsExactly("MessageScheduled", "MessageCancelled");
             Awaitility.await().untilAsserted(() -> assertThat(db.sql("select count(*) as n from outbox")
                 .map(row -> row.get("n", Long.class)).one().block()).isZero());
         } finally {
             broker.destroy();
         }
+    }
+
+    private String launchCampaign(String apiKey, int recipients) {
+        String campaignId = (String) web.post().uri("/v1/campaigns").header("Authorization", "Bearer " + apiKey)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Offline launch", "from", "5550001", "content", Map.of("type", "text", "text", "Hi {{name}}")))
+            .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String rows = IntStream.range(0, recipients)
+            .mapToObj(i -> "{\"to\":\"+1415502" + (1000 + i) + "\",\"vars\":{\"name\":\"n" + i + "\"}}")
+            .collect(Collectors.joining("\n"));
+        web.post().uri("/v1/campaigns/" + campaignId + "/recipients").header("Authorization", "Bearer " + apiKey)
+            .contentType(MediaType.APPLICATION_NDJSON).bodyValue(rows).exchange().expectStatus().isOk();
+        web.post().uri("/v1/campaigns/" + campaignId + "/launch").header("Authorization", "Bearer " + apiKey)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isOk();
+        return campaignId;
+    }
+
+    private String firstMessageOf(String apiKey, String campaignId) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) web.get().uri("/v1/campaigns/" + campaignId + "/messages?limit=1")
+            .header("Authorization", "Bearer " + apiKey).exchange().expectStatus().isOk()
+            .expectBody(Map.class).returnResult().getResponseBody().get("items");
+        return (String) items.getFirst().get("id");
     }
 
     private static int brokerPort(EmbeddedKafkaKraftBroker broker) {
