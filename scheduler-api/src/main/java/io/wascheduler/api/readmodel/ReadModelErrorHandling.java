@@ -10,7 +10,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * An event the read model cannot apply (PostgreSQL briefly unreachable) is retried with growing pauses
  * for several minutes before it is logged and skipped, so a database restart loses no status. Records
- * that cannot even be decoded are skipped at once.
+ * that cannot even be decoded are skipped at once. In a batch, the listener names the record that fails
+ * ({@link org.springframework.kafka.listener.BatchListenerFailedException}): the records before it keep
+ * their effect and their offsets, and the retries and the skip concern that record alone.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelErrorHandling {

@@ -4,18 +4,21 @@ import io.r2dbc.spi.Readable;
 import io.wascheduler.model.event.MetaError;
 import io.wascheduler.model.lifecycle.MessageStatus;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads a message's snapshot under a row lock and writes back what an event changed. */
+/**
+ * Reads a batch's messages under row locks and writes back what its events changed, one statement each: the
+ * values travel as one array per column and are unnested back into rows.
+ */
 @Repository
 class ReadModelRepository {
-
-    private static final String SNAPSHOT = """
-        select id, version, status, attempts, next_attempt_at, wamid, sent_at, delivered_at, read_at, failed_at,
-               error_code, error_title, error_detail from messages""";
 
     private final DatabaseClient db;
 
@@ -23,46 +26,72 @@ class ReadModelRepository {
         this.db = db;
     }
 
-    Mono<MessageSnapshot> lockById(String id) {
-        return db.sql(SNAPSHOT + " where id = :id for update").bind("id", id).map(ReadModelRepository::toSnapshot).one();
+    /**
+     * Locks in id order, whoever asks, so consumers whose batches share messages wait for each other instead
+     * of deadlocking. A wamid matches only rows that already carry it.
+     */
+    Flux<MessageSnapshot> lock(ReadModelBatch.Keys keys) {
+        return db.sql("""
+                select id, version, status, attempts, next_attempt_at, wamid, sent_at, delivered_at, read_at, failed_at,
+                       error_code, error_title, error_detail
+                from messages where id = any(cast(:ids as text[])) or wamid = any(cast(:wamids as text[]))
+                order by id for update""")
+            .bind("ids", keys.ids().toArray(String[]::new)).bind("wamids", keys.wamids().toArray(String[]::new))
+            .map(ReadModelRepository::toSnapshot).all();
     }
 
-    Mono<MessageSnapshot> lockByWamid(String wamid) {
-        return db.sql(SNAPSHOT + " where wamid = :wamid order by version desc limit 1 for update")
-            .bind("wamid", wamid).map(ReadModelRepository::toSnapshot).one();
-    }
-
-    Mono<Void> save(ReadModelChange change) {
-        MessageSnapshot m = change.updated();
-        GenericExecuteSpec update = db.sql("""
-                update messages set status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt,
-                  wamid = :wamid, sent_at = :sentAt, delivered_at = :deliveredAt, read_at = :readAt, failed_at = :failedAt,
-                  error_code = :errorCode, error_title = :errorTitle, error_detail = :errorDetail, updated_at = now()
-                where id = :id""")
-            .bind("id", m.id()).bind("status", m.status().name()).bind("attempts", m.attempts());
-        update = bindNullable(update, "nextAttemptAt", m.nextAttemptAt(), Instant.class);
-        update = bindNullable(update, "wamid", m.wamid(), String.class);
-        update = bindNullable(update, "sentAt", m.sentAt(), Instant.class);
-        update = bindNullable(update, "deliveredAt", m.deliveredAt(), Instant.class);
-        update = bindNullable(update, "readAt", m.readAt(), Instant.class);
-        update = bindNullable(update, "failedAt", m.failedAt(), Instant.class);
-        MetaError error = m.error();
-        update = bindNullable(update, "errorCode", error == null ? null : error.code(), Integer.class);
-        update = bindNullable(update, "errorTitle", error == null ? null : error.title(), String.class);
-        update = bindNullable(update, "errorDetail", error == null ? null : error.detail(), String.class);
-        Mono<Long> saved = update.fetch().rowsUpdated();
-        if (!change.statusChanged()) {
-            return saved.then();
+    Mono<Void> save(Collection<MessageSnapshot> rows) {
+        if (rows.isEmpty()) {
+            return Mono.empty();
         }
-        GenericExecuteSpec history = db.sql("""
-                insert into message_history (message_id, version, status, at, detail)
-                values (:id, :version, :status, :at, :detail)""")
-            .bind("id", m.id()).bind("version", m.version()).bind("status", m.status().name()).bind("at", change.at());
-        return saved.then(bindNullable(history, "detail", change.detail(), String.class).fetch().rowsUpdated()).then();
+        return db.sql("""
+                update messages m set status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at,
+                  wamid = v.wamid, sent_at = v.sent_at, delivered_at = v.delivered_at, read_at = v.read_at,
+                  failed_at = v.failed_at, error_code = v.error_code, error_title = v.error_title,
+                  error_detail = v.error_detail, updated_at = now()
+                from unnest(cast(:id as text[]), cast(:status as text[]), cast(:attempts as integer[]),
+                  cast(:nextAttemptAt as timestamptz[]), cast(:wamid as text[]), cast(:sentAt as timestamptz[]),
+                  cast(:deliveredAt as timestamptz[]), cast(:readAt as timestamptz[]), cast(:failedAt as timestamptz[]),
+                  cast(:errorCode as integer[]), cast(:errorTitle as text[]), cast(:errorDetail as text[]))
+                  as v(id, status, attempts, next_attempt_at, wamid, sent_at, delivered_at, read_at, failed_at,
+                       error_code, error_title, error_detail)
+                where m.id = v.id""")
+            .bind("id", column(rows, MessageSnapshot::id, String[]::new))
+            .bind("status", column(rows, m -> m.status().name(), String[]::new))
+            .bind("attempts", column(rows, MessageSnapshot::attempts, Integer[]::new))
+            .bind("nextAttemptAt", column(rows, MessageSnapshot::nextAttemptAt, Instant[]::new))
+            .bind("wamid", column(rows, MessageSnapshot::wamid, String[]::new))
+            .bind("sentAt", column(rows, MessageSnapshot::sentAt, Instant[]::new))
+            .bind("deliveredAt", column(rows, MessageSnapshot::deliveredAt, Instant[]::new))
+            .bind("readAt", column(rows, MessageSnapshot::readAt, Instant[]::new))
+            .bind("failedAt", column(rows, MessageSnapshot::failedAt, Instant[]::new))
+            .bind("errorCode", column(rows, m -> m.error() == null ? null : m.error().code(), Integer[]::new))
+            .bind("errorTitle", column(rows, m -> m.error() == null ? null : m.error().title(), String[]::new))
+            .bind("errorDetail", column(rows, m -> m.error() == null ? null : m.error().detail(), String[]::new))
+            .fetch().rowsUpdated().then();
     }
 
-    private static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    /** History rows keep the order the changes happened in: their ids are what the message's history is sorted by. */
+    Mono<Void> appendHistory(List<ReadModelChange> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                insert into message_history (message_id, version, status, at, detail)
+                select id, version, status, at, detail
+                from unnest(cast(:id as text[]), cast(:version as bigint[]), cast(:status as text[]),
+                  cast(:at as timestamptz[]), cast(:detail as text[])) with ordinality as h(id, version, status, at, detail, n)
+                order by n""")
+            .bind("id", column(changes, c -> c.updated().id(), String[]::new))
+            .bind("version", column(changes, c -> c.updated().version(), Long[]::new))
+            .bind("status", column(changes, c -> c.updated().status().name(), String[]::new))
+            .bind("at", column(changes, ReadModelChange::at, Instant[]::new))
+            .bind("detail", column(changes, ReadModelChange::detail, String[]::new))
+            .fetch().rowsUpdated().then();
+    }
+
+    private static <R, T> T[] column(Collection<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     private static MessageSnapshot toSnapshot(Readable row) {

@@ -1,15 +1,13 @@
 package io.wascheduler.api.readmodel;
 
 import io.wascheduler.model.event.EventPayload;
-import io.wascheduler.model.event.MessageDispatchFailed;
-import io.wascheduler.model.event.MessageDispatched;
-import io.wascheduler.model.event.MessageStatusReported;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Applies one outcome or status event to its message, under the row's lock, in one transaction. */
+/** Applies a batch of outcome and status events to their messages, under the rows' locks, in one transaction. */
 @Service
 class ReadModelUpdater {
 
@@ -23,20 +21,15 @@ class ReadModelUpdater {
         this.clock = clock;
     }
 
-    /** Events about messages this service never stored (another system on the same number) are ignored. */
-    Mono<Void> apply(EventPayload event) {
-        return locate(event)
-            .flatMap(current -> ReadModelChange.of(current, event, clock.instant()).map(messages::save).orElse(Mono.empty()))
+    /** {@code events} in offset order; events about messages this service never stored (another system on the same number) are ignored. */
+    Mono<Void> apply(List<EventPayload> events) {
+        ReadModelBatch.Keys keys = ReadModelBatch.keysOf(events);
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return messages.lock(keys).collectList()
+            .map(locked -> ReadModelBatch.fold(locked, events, clock))
+            .flatMap(folded -> messages.save(folded.changed()).then(messages.appendHistory(folded.statusChanges())))
             .as(transaction::transactional);
-    }
-
-    private Mono<MessageSnapshot> locate(EventPayload event) {
-        return switch (event) {
-            case MessageDispatched dispatched -> messages.lockById(dispatched.messageId());
-            case MessageDispatchFailed failed -> messages.lockById(failed.messageId());
-            case MessageStatusReported reported when reported.messageId() != null -> messages.lockById(reported.messageId());
-            case MessageStatusReported reported when reported.wamid() != null -> messages.lockByWamid(reported.wamid());
-            default -> Mono.empty();
-        };
     }
 }
