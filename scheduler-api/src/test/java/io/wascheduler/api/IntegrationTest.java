@@ -28,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "wa.api.launch-page-size=10"})
 // generous: the suite shares a 2-core machine with other builds, and a 10,000-row campaign is one request
 @AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1)
+@EmbeddedKafka(partitions = 1, brokerProperties = {
+    "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1", "transaction.state.log.num.partitions=4"})
 public abstract class IntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token";

@@ -7,21 +7,25 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The relay's pace: how often an idle relay looks for new rows (this bounds the added latency), how
- * many rows it publishes per round, and how long it waits before retrying after Kafka refused a batch.
+ * many rows it publishes per round, how long it waits before retrying after Kafka refused a batch, and the
+ * Kafka transactional id every instance's relay shares (see {@link OutboxProducer}).
  */
 @Validated
 @ConfigurationProperties("wa.api.outbox")
-record OutboxProperties(Duration pollInterval, @Positive Integer batchSize, Duration retryBackoff, Duration sendTimeout) {
+record OutboxProperties(Duration pollInterval, @Positive Integer batchSize, Duration retryBackoff, Duration sendTimeout,
+                        String transactionalId) {
 
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
     static final int DEFAULT_BATCH_SIZE = 5000;
     static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
     static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
+    static final String DEFAULT_TRANSACTIONAL_ID = "scheduler-api-outbox";
 
     OutboxProperties {
         pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
         batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
         retryBackoff = retryBackoff == null ? DEFAULT_RETRY_BACKOFF : retryBackoff;
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
+        transactionalId = transactionalId == null || transactionalId.isBlank() ? DEFAULT_TRANSACTIONAL_ID : transactionalId;
     }
 }

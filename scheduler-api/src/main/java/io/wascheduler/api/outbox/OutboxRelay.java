@@ -1,14 +1,8 @@
 package io.wascheduler.api.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,9 +13,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes outbox rows to Kafka in id order, one batch at a time: read, send all (a launch page's row holds
- * many events, sent in stored order), wait for every acknowledgement (acks=all, idempotent producer), then
- * delete exactly the rows whose events were all acknowledged.
+ * Publishes outbox rows to Kafka in id order, one batch at a time: read, publish all their events as one
+ * Kafka transaction (a launch page's row holds many events, sent in stored order), then delete exactly those
+ * rows. A round Kafka refuses is aborted whole, so readers never see a later event without the earlier ones.
  * A crash between send and delete resends the same stored bytes, so a consumer may see a duplicate but
  * never two versions of one event. A transaction-scoped advisory lock makes one relay active at a time
  * even with several instances, which keeps the id order. With Kafka down the rows simply wait.
@@ -35,7 +29,7 @@ class OutboxRelay implements SmartLifecycle {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
-    private final Producer<String, byte[]> producer;
+    private final OutboxProducer producer;
     private final OutboxProperties properties;
     private final Counter published;
     private final Counter failedRounds;
@@ -46,7 +40,7 @@ class OutboxRelay implements SmartLifecycle {
                 MeterRegistry meters) {
         this.db = db;
         this.transaction = transaction;
-        this.producer = producer.producer();
+        this.producer = producer;
         this.properties = properties;
         this.published = Counter.builder("wa.outbox.published").description("Events the relay published to Kafka")
             .register(meters);
@@ -141,7 +135,7 @@ class OutboxRelay implements SmartLifecycle {
             .all()
             .collectList()
             .flatMap(rows -> rows.isEmpty() ? Mono.just(0)
-                : Mono.fromCallable(() -> sendAndAwait(rows))
+                : Mono.fromCallable(() -> publish(rows))
                     // waiting for Kafka must never hold one of the event-loop threads the database driver runs on
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(ids -> db.sql("delete from outbox where id = any(:ids)").bind("ids", ids)
@@ -150,19 +144,9 @@ class OutboxRelay implements SmartLifecycle {
                     .doOnNext(published::increment));
     }
 
-    /** Blocks this relay thread until Kafka acknowledged every event of the rows; throws if any was refused. */
-    private Long[] sendAndAwait(List<OutboxRow> rows) throws Exception {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            for (ProducerRecord<String, byte[]> record : row.records()) {
-                acks.add(producer.send(record));
-            }
-        }
-        producer.flush();
-        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
+    /** Blocks this relay thread until the rows' events are committed on Kafka; throws if Kafka refused any. */
+    private Long[] publish(List<OutboxRow> rows) {
+        producer.publish(rows.stream().flatMap(row -> row.records().stream()).toList());
         return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
     }
 }

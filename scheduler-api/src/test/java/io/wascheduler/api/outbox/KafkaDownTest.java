@@ -109,6 +109,8 @@ class KafkaDownTest {
 
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, Topics.MESSAGE_COMMANDS.name(),
             Topics.SENDER_CONFIG.name(), Topics.CAMPAIGN_EVENTS.name());
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+                "transaction.state.log.num.partitions", "4"));
         broker.afterPropertiesSet();
         // EmbeddedKafkaKraftBroker ignores kafkaPorts(...) (spring-kafka-test 4.1.0), so the broker's own port is
         // forwarded from the one the service was given; the service then follows the broker's advertised address

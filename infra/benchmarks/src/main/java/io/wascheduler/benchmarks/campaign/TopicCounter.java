@@ -9,7 +9,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Counts the records on the message-commands topic from its beginning (a fresh stack holds only the benchmark's). */
+/**
+ * Counts the committed records on the message-commands topic from its beginning (a fresh stack holds only the
+ * benchmark's), as the services see them: the outbox relay publishes in transactions.
+ */
 final class TopicCounter implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -17,7 +20,7 @@ final class TopicCounter implements AutoCloseable {
 
     TopicCounter(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.MESSAGE_COMMANDS.name(), Duration.ofSeconds(30)).stream()
             .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
