@@ -20,12 +20,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ./dev bench release-precision [messages]}: 20 senders with ample rate (1000/s each, sandbox and
+ * {@code ./dev bench release-precision [messages] [warmUp]}: 20 senders with ample rate (1000/s each, sandbox and
  * scheduler-api), {@code messages} (default 20,000) due evenly within a 10 s window that starts 120 s
  * ahead, published as MessageScheduled straight onto wa.message.commands (scheduler-api's HTTP intake is
  * not what is measured here and would itself take longer than the lead time). Lateness is measured at the
  * sandbox ledger: acceptedAt − sendAt, so it includes the send loop and the HTTP call, not just the ladder;
  * and, for the ladder alone, at wa.dispatch.ready (the broker's append time of each release − its due instant).
+ * {@code warmUp} (default 0: a cold stack) messages go through the whole path first.
  */
 public final class ReleasePrecisionBenchmark {
 
@@ -42,10 +43,12 @@ public final class ReleasePrecisionBenchmark {
 
     public static void main(String[] args) throws InterruptedException {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         try (LocalStack stack = BenchmarkStack.start("release-precision", Map.of())) {
             LadderBenchSupport support = new LadderBenchSupport(stack);
             List<String> senders = support.registerSenders(SENDERS, THROUGHPUT_MPS);
             Thread.sleep(Duration.ofSeconds(3)); // SenderConfigured reaches the dispatcher's rate table
+            warmUp(support, senders, warmUp);
             Map<String, Instant> sendAtById = new HashMap<>();
             Map<String, Instant> ackedAtById = new ConcurrentHashMap<>();
             Instant windowStart = Instant.now().plus(LEAD);
@@ -81,30 +84,66 @@ public final class ReleasePrecisionBenchmark {
             Instant deadline = windowStart.plus(WINDOW).plus(COLLECT_TIMEOUT);
             Map<String, Long> acceptedAtById = new HashMap<>();
             int accepted = 0;
+            int measuredEntries = 0;
             while (Instant.now().isBefore(deadline)) {
                 Thread.sleep(Duration.ofSeconds(5));
                 acceptedAtById.clear();
                 accepted = 0;
+                measuredEntries = 0;
                 for (String sender : senders) {
                     for (JsonNode entry : support.ledger(sender)) {
                         accepted++;
-                        CallbackData.decode(entry.path("bizOpaqueCallbackData").asString(""))
-                            .ifPresent(data -> acceptedAtById.merge(data.messageId(), entry.path("acceptedAt").asLong(),
-                                Math::min));
+                        var measured = CallbackData.decode(entry.path("bizOpaqueCallbackData").asString(""))
+                            .filter(data -> sendAtById.containsKey(data.messageId()));
+                        measured.ifPresent(data -> acceptedAtById.merge(data.messageId(), entry.path("acceptedAt").asLong(),
+                            Math::min));
+                        measuredEntries += measured.isPresent() ? 1 : 0;
                     }
                 }
-                if (accepted >= messages && Instant.now().isAfter(windowStart.plus(WINDOW))) {
+                if (accepted >= messages + warmUp && Instant.now().isAfter(windowStart.plus(WINDOW))) {
                     break;
                 }
             }
-            report(sendAtById.size(), sendAtById, acceptedAtById, accepted);
+            report(sendAtById.size(), sendAtById, acceptedAtById, measuredEntries);
             ReadyTopicWatch ready = new ReadyTopicWatch();
             ready.readAll(stack.layout().kafkaBootstrapServers());
             ready.print(sendAtById.keySet());
-            System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready): %s%n",
-                dispatcherLateness(support));
+            System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready)%s: %s%n",
+                warmUp > 0 ? ", warm-up included" : "", dispatcherLateness(support));
         }
         System.out.println(MachineInfo.describe());
+    }
+
+    /**
+     * A deployed dispatcher has run for days: its JIT has compiled the hot paths and its batches are sized. A fresh
+     * stack spends its first tens of seconds compiling on the same two cores, so {@code warmUp} messages due now go
+     * through the whole path (send, webhooks, projections) first, and the window is scheduled once they are all
+     * at the sandbox. 0 measures the cold stack.
+     */
+    private static void warmUp(LadderBenchSupport support, List<String> senders, int warmUp) throws InterruptedException {
+        if (warmUp == 0) {
+            return;
+        }
+        Instant start = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = support.commandsProducer()) {
+            for (int i = 0; i < warmUp; i++) {
+                producer.send(support.scheduled("warm-up-" + i, senders.get(i % SENDERS), "+1651" + String.format("%07d", i),
+                    start));
+            }
+            producer.flush();
+        }
+        Instant deadline = start.plus(COLLECT_TIMEOUT);
+        int accepted = 0;
+        while (accepted < warmUp && Instant.now().isBefore(deadline)) {
+            Thread.sleep(Duration.ofSeconds(2));
+            accepted = 0;
+            for (String sender : senders) {
+                accepted += support.ledger(sender).size();
+            }
+        }
+        System.out.printf("warm-up: %,d messages due at once, %,d at the sandbox after %d s%n", warmUp, accepted,
+            Duration.between(start, Instant.now()).toSeconds());
+        Thread.sleep(Duration.ofSeconds(5)); // their webhooks and projections drain before the window is scheduled
     }
 
     private static void report(int messages, Map<String, Instant> sendAtById, Map<String, Long> acceptedAtById,
