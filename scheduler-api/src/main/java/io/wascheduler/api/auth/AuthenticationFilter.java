@@ -2,16 +2,10 @@ package io.wascheduler.api.auth;
 
 import io.wascheduler.api.ApiProperties;
 import io.wascheduler.api.problem.Problems;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -80,19 +74,7 @@ class AuthenticationFilter implements WebFilter {
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {
-        ProblemDetail problem = Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("type", problem.getType().toString());
-        document.put("title", problem.getTitle());
-        document.put("status", problem.getStatus());
-        document.put("detail", problem.getDetail());
-        document.put("instance", exchange.getRequest().getPath().value());
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        byte[] body = json.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return Problems.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail), json);
     }
 }

@@ -1,13 +1,12 @@
 package io.wascheduler.api.idempotency;
 
 import io.wascheduler.api.auth.TenantAttribute;
+import io.wascheduler.api.problem.FieldError;
 import io.wascheduler.api.problem.Problems;
 import io.wascheduler.api.sender.TokenCipher;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -190,18 +189,8 @@ class IdempotencyFilter implements WebFilter {
     /** A problem document whose {@code errors} name the header, like a field of the body. */
     private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String title, String message) {
         ProblemDetail problem = Problems.problem(status, type, title, HEADER + " " + message);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("type", problem.getType().toString());
-        document.put("title", problem.getTitle());
-        document.put("status", problem.getStatus());
-        document.put("detail", problem.getDetail());
-        document.put("instance", exchange.getRequest().getPath().value());
-        document.put("errors", List.of(Map.of("field", HEADER, "message", message)));
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        problem.setProperty("errors", List.of(new FieldError(HEADER, message)));
+        return Problems.write(exchange, problem, json);
     }
 
     private static boolean isStreamed(ServerHttpRequest request) {

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -184,17 +183,9 @@ class ProjectorIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> http.get().uri("/internal/v1/campaigns/cmp-last/progress")
             .exchange().expectBody().jsonPath("$.sending").isEqualTo(1));
 
-        List<ProgressReport> received = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> ended = http.mutate().responseTimeout(PATIENCE).build()
-            .get().uri("/internal/v1/campaigns/cmp-last/progress/stream")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .exchange()
-            .expectStatus().isOk()
-            .returnResult(new ParameterizedTypeReference<ServerSentEvent<ProgressReport>>() { })
-            .getResponseBody()
-            .doOnNext(event -> received.add(event.data()))
-            .then()
-            .toFuture();
+        ProgressStreamListener stream = ProgressStreamListener.follow(http, "cmp-last", PATIENCE);
+        List<ProgressReport> received = stream.received();
+        CompletableFuture<Void> ended = stream.ended();
         await().atMost(PATIENCE).until(() -> !received.isEmpty());
         assertThat(received.getFirst()).extracting(ProgressReport::pending, ProgressReport::sending).containsExactly(0L, 1L);
         assertThat(ended).as("a stream that ended while a message was still being retried").isNotDone();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,10 +29,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -172,17 +169,9 @@ class QueryRoutingIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> nonOwner.get().uri("/internal/v1/campaigns/{id}/progress", campaign)
             .exchange().expectStatus().isOk().expectBody().jsonPath("$.sending").isEqualTo(1));
 
-        List<ProgressReport> received = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> ended = nonOwner.mutate().responseTimeout(PATIENCE).build()
-            .get().uri("/internal/v1/campaigns/{id}/progress/stream", campaign)
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .exchange()
-            .expectStatus().isOk()
-            .returnResult(new ParameterizedTypeReference<ServerSentEvent<ProgressReport>>() { })
-            .getResponseBody()
-            .doOnNext(event -> received.add(event.data()))
-            .then()
-            .toFuture();
+        ProgressStreamListener stream = ProgressStreamListener.follow(nonOwner, campaign, PATIENCE);
+        List<ProgressReport> received = stream.received();
+        CompletableFuture<Void> ended = stream.ended();
         await().atMost(PATIENCE).until(() -> !received.isEmpty());
 
         EventPublisher.publish(broker.getBrokersAsString(), dispatched("stream-m1", 1, campaign, "wamid.stream"));
