@@ -46,6 +46,12 @@ final class StageLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(StageLoop.class);
     /** How soon a release the gate could not decide yet is tried again: it waits for the commands tail's next read. */
     private static final Duration GATE_RETRY = Duration.ofMillis(2);
+    /**
+     * How often at most a stage looks at its release timer. Records due in a steady stream would otherwise wake
+     * the stage for each one, and every wake costs a consumer poll; a release only becomes visible at its
+     * transaction's commit, up to the transaction linger later, so a few milliseconds of batching cost little.
+     */
+    private static final Duration RELEASE_TICK = Duration.ofMillis(5);
     /** How often the records waiting in the tier are counted for the held gauge (one broker round trip). */
     private static final Duration HELD_COUNT_EVERY = Duration.ofSeconds(1);
 
@@ -66,6 +72,7 @@ final class StageLoop implements Runnable {
     /** When the work not yet committed began; null while there is none. */
     private Instant uncommittedSince;
     private Instant gateRetryAt = Instant.MIN;
+    private Instant nextReleasePass = Instant.MIN;
     private Instant heldCountedAt = Instant.MIN;
     private long heldInTier;
     private boolean needsRewind;
@@ -176,9 +183,11 @@ final class StageLoop implements Runnable {
     }
 
     private void releaseDue() {
-        if (!ladder.reached(gateRetryAt)) {
+        if (!ladder.reached(gateRetryAt) || !ladder.reached(nextReleasePass)
+            || timer.nextDueAt().filter(ladder::reached).isEmpty()) {
             return;
         }
+        nextReleasePass = clock.instant().plus(RELEASE_TICK);
         timer.releaseDue(pending -> {
             LadderRecord record = pending.item();
             Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.dueAt(),
@@ -253,7 +262,7 @@ final class StageLoop implements Runnable {
         if (holdEnds.isPresent() && holdEnds.get().isBefore(next)) {
             next = holdEnds.get();
         }
-        Optional<Instant> releaseAt = timer.nextDueAt().map(at -> at.isBefore(gateRetryAt) ? gateRetryAt : at);
+        Optional<Instant> releaseAt = timer.nextDueAt().map(at -> latest(at, gateRetryAt, nextReleasePass));
         if (releaseAt.isPresent() && releaseAt.get().isBefore(next)) {
             next = releaseAt.get();
         }
@@ -262,6 +271,11 @@ final class StageLoop implements Runnable {
         }
         Duration wait = Duration.between(now, next);
         return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private static Instant latest(Instant first, Instant second, Instant third) {
+        Instant later = first.isBefore(second) ? second : first;
+        return later.isBefore(third) ? third : later;
     }
 
     /**

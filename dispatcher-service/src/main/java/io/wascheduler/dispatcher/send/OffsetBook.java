@@ -43,6 +43,11 @@ final class OffsetBook {
         return offsets;
     }
 
+    /** A commit of these partitions failed: their next commit includes them whatever their offset. */
+    void uncommitted(Collection<TopicPartition> partitions) {
+        partitions.forEach(committed::remove);
+    }
+
     void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(partition -> {
             open.remove(partition);

@@ -4,20 +4,28 @@ import io.wascheduler.dispatcher.ladder.LadderRecord;
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventEnvelope;
 import io.wascheduler.model.event.MessageScheduled;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-/** A released message waiting in its sender's lane, with where it was read from. */
-record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, EventEnvelope envelope) {
+/**
+ * A released message waiting in its sender's lane, with where it was read from.
+ *
+ * @param releasedAt epoch millisecond the ladder released it to DISPATCH_READY (the record's timestamp)
+ * @param readAt     when the send loop read it
+ */
+record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, EventEnvelope envelope, long releasedAt,
+                    Instant readAt) {
 
     /** Empty for a record that is not a released MessageScheduled with the ladder's headers. */
-    static Optional<ReadyMessage> read(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+    static Optional<ReadyMessage> read(TopicPartition partition, ConsumerRecord<String, byte[]> record, Instant readAt) {
         try {
             EventEnvelope envelope = EventCodec.decode(record.value());
             MessageScheduled message = envelope.payloadAs(MessageScheduled.class);
             LadderRecord ladderRecord = LadderRecord.fromKafka(message.messageId(), record.value(), record.headers());
-            return Optional.of(new ReadyMessage(partition, record.offset(), ladderRecord, envelope));
+            return Optional.of(new ReadyMessage(partition, record.offset(), ladderRecord, envelope, record.timestamp(),
+                readAt));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -14,13 +14,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -32,7 +39,9 @@ import reactor.core.publisher.Mono;
  * instance alone owns each of its senders' limits. A record goes to its sender's lane; lanes are served in
  * turn as their throughput and pair rate allow; requests run without blocking; their results come back
  * through a queue to this thread, which publishes the outcome, sends a retry back through the ladder and
- * only then lets the offset be committed (outcomes and re-entries are flushed before each commit).
+ * only then lets the offset be committed (outcomes and re-entries are flushed before each commit). The flush
+ * runs on its own thread and the commit is asynchronous: on a busy broker either can take tens of
+ * milliseconds, during which this thread would otherwise start no request.
  */
 final class SendLoop implements Runnable {
 
@@ -54,6 +63,10 @@ final class SendLoop implements Runnable {
     private final SentRecently sent = new SentRecently(REMEMBERED_ATTEMPTS);
     private boolean backpressured;
     private Instant nextCommit = Instant.MIN;
+    private final ExecutorService flusher =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("wa-send-flush").factory());
+    /** The offsets whose outcomes and re-entries are being flushed, to be committed once they are; null when none. */
+    private Flushing flushing;
     private volatile boolean running = true;
 
     SendLoop(Consumer<String, byte[]> consumer, Collaborators with, DispatcherProperties properties, Clock clock) {
@@ -74,6 +87,9 @@ final class SendLoop implements Runnable {
 
     /** @param throughputMps the sender's rate as scheduler-api reported it with its token; 0 when unknown */
     private record Completion(ReadyMessage message, SendResult result, Instant sentAt, int throughputMps) {
+    }
+
+    private record Flushing(Map<TopicPartition, OffsetAndMetadata> offsets, CompletableFuture<Void> done) {
     }
 
     @Override
@@ -100,6 +116,7 @@ final class SendLoop implements Runnable {
             awaitInFlight(consumer.assignment());
             commit();
             consumer.close();
+            flusher.shutdown();
         }
     }
 
@@ -129,8 +146,9 @@ final class SendLoop implements Runnable {
             accept(record);
         }
         dispatch();
+        commitFlushed();
         if (!clock.instant().isBefore(nextCommit)) {
-            commit();
+            flushInBackground();
             lanes.reportRates(with.metrics());
             nextCommit = clock.instant().plus(COMMIT_EVERY);
         }
@@ -140,13 +158,15 @@ final class SendLoop implements Runnable {
     private void accept(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         offsets.opened(partition, record.offset());
-        Optional<ReadyMessage> read = ReadyMessage.read(partition, record);
+        Instant now = clock.instant();
+        Optional<ReadyMessage> read = ReadyMessage.read(partition, record, now);
         if (read.isEmpty()) {
             log.warn("Skipping unreadable released record at {}@{}", partition, record.offset());
             offsets.finished(partition, record.offset());
             return;
         }
         ReadyMessage message = read.get();
+        with.metrics().read(message.releasedAt(), now.toEpochMilli());
         SenderLane lane = lanes.of(message.record().senderId());
         if (lane.size() >= sending.laneCapacity()) {
             long secondsToDrain = 1 + lane.size() / Math.max(1, lane.throughput().currentLimit());
@@ -206,6 +226,7 @@ final class SendLoop implements Runnable {
         log.debug("Sending {} attempt {}", message.record().messageId(), message.attempt());
         sent.remember(message.attemptKey());
         Instant sentAt = lane.pairRate().sent(message.message().to());
+        with.metrics().requestStarted(Duration.between(message.readAt(), sentAt));
         inFlight.started(message.partition());
         with.credentials().credentialsOf(message.record().senderId())
             .flatMap(credentials -> sendUnlessTaken(message, credentials)
@@ -237,6 +258,7 @@ final class SendLoop implements Runnable {
             log.debug("Send of {} attempt {} ended: {}", message.record().messageId(), message.attempt(),
                 completion.result());
             inFlight.ended(message.partition());
+            with.metrics().answered(Duration.between(completion.sentAt(), clock.instant()));
             lanes.learnThroughput(message.record().senderId(), completion.throughputMps());
             with.results().record(message, lanes.of(message.record().senderId()), completion.result(), completion.sentAt());
             offsets.finished(message.partition(), message.offset());
@@ -277,10 +299,58 @@ final class SendLoop implements Runnable {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    /** Flushes outcomes and re-entries, then commits what is finished. */
+    /** Starts flushing the outcomes and re-entries of what is finished, unless a flush is still running. */
+    private void flushInBackground() {
+        if (flushing != null) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committable = offsets.takeCommittable();
+        if (!committable.isEmpty()) {
+            flushing = new Flushing(committable, CompletableFuture.runAsync(with.events()::flush, flusher));
+        }
+    }
+
+    /** Commits, without waiting for the broker, the offsets whose flush has ended. */
+    private void commitFlushed() {
+        if (flushing == null || !flushing.done().isDone()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> flushed = takeFlushed();
+        if (!flushed.isEmpty()) {
+            consumer.commitAsync(flushed, (committed, error) -> {
+                if (error != null) {
+                    log.warn("Send loop could not commit its offsets, will again with the next: {}", error.toString());
+                    offsets.uncommitted(committed.keySet());
+                }
+            });
+        }
+    }
+
+    /** The offsets of the background flush once it has ended (waiting for it), for partitions still assigned. */
+    private Map<TopicPartition, OffsetAndMetadata> takeFlushed() {
+        if (flushing == null) {
+            return Map.of();
+        }
+        Flushing flush = flushing;
+        flushing = null;
+        try {
+            flush.done().join();
+        } catch (CompletionException e) {
+            log.warn("Send loop could not flush its outcomes, will again with the next commit: {}", e.getCause().toString());
+            offsets.uncommitted(flush.offsets().keySet());
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetAndMetadata> flushed = new HashMap<>(flush.offsets());
+        flushed.keySet().retainAll(consumer.assignment());
+        return flushed;
+    }
+
+    /** Flushes outcomes and re-entries, then commits what is finished, waiting for the broker (stop, rebalance). */
     private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(takeFlushed());
         with.events().flush();
-        var committable = offsets.takeCommittable();
+        committable.putAll(offsets.takeCommittable());
+        committable.keySet().retainAll(consumer.assignment());
         if (!committable.isEmpty()) {
             consumer.commitSync(committable);
         }

@@ -3,6 +3,8 @@ package io.wascheduler.dispatcher.send;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends per sender and outcome, Meta errors by code, requests in flight (now and at the peak), messages
- * queued, and per sender the configured, allowed (after AIMD) and achieved rates. The send loop owns the
+ * queued, how long a released message takes to be read, to start its request and to be answered, and per
+ * sender the configured, allowed (after AIMD) and achieved rates. The send loop owns the
  * numbers and copies them here; gauges read the copies from other threads.
  */
 @Component
@@ -23,6 +26,9 @@ class SendMetrics {
     private final Map<String, SenderRates> rates = new ConcurrentHashMap<>();
     /** By sender and outcome: looked up once per message, so kept rather than asked of the registry each time. */
     private final Map<String, Map<String, Counter>> sends = new ConcurrentHashMap<>();
+    private final Timer releaseToRead;
+    private final Timer readToRequest;
+    private final Timer request;
 
     SendMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,6 +38,29 @@ class SendMetrics {
             .description("The most Cloud API requests awaited at once since start").register(registry);
         Gauge.builder("wa.dispatcher.send.queued", queued, AtomicInteger::get)
             .description("Released messages waiting in sender lanes").register(registry);
+        this.releaseToRead = stepTimer("read", "From a release to DISPATCH_READY until the send loop reads it "
+            + "(the release's transaction committing, then the fetch)");
+        this.readToRequest = stepTimer("queued", "From read until the Cloud API request starts (waiting in the "
+            + "sender's lane for its rate or a free request slot)");
+        this.request = stepTimer("request", "From the Cloud API request's start until its answer");
+    }
+
+    private Timer stepTimer(String step, String description) {
+        return Timer.builder("wa.dispatcher.send.step").tag("step", step).description(description)
+            .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** A released message read by the send loop: {@code releasedAt} is its DISPATCH_READY record's timestamp. */
+    void read(long releasedAtMillis, long nowMillis) {
+        releaseToRead.record(Duration.ofMillis(Math.max(0, nowMillis - releasedAtMillis)));
+    }
+
+    void requestStarted(Duration sinceRead) {
+        readToRequest.record(sinceRead);
+    }
+
+    void answered(Duration sinceStart) {
+        request.record(sinceStart);
     }
 
     void sent(String senderId, String outcome) {

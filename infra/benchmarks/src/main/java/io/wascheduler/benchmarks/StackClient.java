@@ -110,6 +110,22 @@ public class StackClient {
         return Double.NaN;
     }
 
+    /**
+     * The send side's steps as the dispatcher timed them over its last minutes: from a release to its read, from
+     * read to the request's start, and the request itself, each as p50 / p99 / max in milliseconds.
+     */
+    public String dispatcherSendSteps() {
+        StringBuilder text = new StringBuilder();
+        for (String step : List.of("read", "queued", "request")) {
+            String timer = "wa.dispatcher.send.step?tag=step:" + step;
+            text.append(String.format("%s p50 %.0f ms, p99 %.0f ms, max %.0f ms; ", step,
+                dispatcherMetric("wa.dispatcher.send.step.percentile?tag=step:" + step + "&tag=phi:0.5") * 1000,
+                dispatcherMetric("wa.dispatcher.send.step.percentile?tag=step:" + step + "&tag=phi:0.99") * 1000,
+                dispatcherMetricStatistic(timer, "MAX") * 1000));
+        }
+        return text.toString();
+    }
+
     /** The values a dispatcher metric's tag takes, e.g. the stages of wa.dispatcher.tier.held. */
     public List<String> dispatcherTagValues(String metric, String tag) {
         List<String> values = new ArrayList<>();

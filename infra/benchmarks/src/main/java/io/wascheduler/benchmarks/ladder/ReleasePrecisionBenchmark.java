@@ -3,6 +3,7 @@ package io.wascheduler.benchmarks.ladder;
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
 import io.wascheduler.benchmarks.Percentiles;
+import io.wascheduler.benchmarks.StackCpu;
 import io.wascheduler.localstack.LocalStack;
 import io.wascheduler.model.event.CallbackData;
 import java.time.Duration;
@@ -81,6 +82,10 @@ public final class ReleasePrecisionBenchmark {
             System.out.printf("published %d MessageScheduled in %d ms; window %s .. +%d s%n", messages,
                 Duration.between(publishStart, Instant.now()).toMillis(), windowStart, WINDOW.toSeconds());
 
+            sleepUntil(windowStart);
+            StackCpu cpu = StackCpu.start(stack);
+            sleepUntil(windowStart.plus(WINDOW).plusSeconds(1));
+            String cpuInWindow = cpu.report();
             Instant deadline = windowStart.plus(WINDOW).plus(COLLECT_TIMEOUT);
             Map<String, Long> acceptedAtById = new HashMap<>();
             int accepted = 0;
@@ -105,11 +110,14 @@ public final class ReleasePrecisionBenchmark {
                 }
             }
             report(sendAtById.size(), sendAtById, acceptedAtById, measuredEntries);
+            System.out.println("window and 1 s after it: " + cpuInWindow);
             ReadyTopicWatch ready = new ReadyTopicWatch();
             ready.readAll(stack.layout().kafkaBootstrapServers());
             ready.print(sendAtById.keySet());
             System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready)%s: %s%n",
                 warmUp > 0 ? ", warm-up included" : "", dispatcherLateness(support));
+            System.out.printf("send side, last minutes (release → read → request → answer): %s%n",
+                support.dispatcherSendSteps());
         }
         System.out.println(MachineInfo.describe());
     }
@@ -144,6 +152,13 @@ public final class ReleasePrecisionBenchmark {
         System.out.printf("warm-up: %,d messages due at once, %,d at the sandbox after %d s%n", warmUp, accepted,
             Duration.between(start, Instant.now()).toSeconds());
         Thread.sleep(Duration.ofSeconds(5)); // their webhooks and projections drain before the window is scheduled
+    }
+
+    private static void sleepUntil(Instant instant) throws InterruptedException {
+        Duration left = Duration.between(Instant.now(), instant);
+        if (left.isPositive()) {
+            Thread.sleep(left);
+        }
     }
 
     private static void report(int messages, Map<String, Instant> sendAtById, Map<String, Long> acceptedAtById,
