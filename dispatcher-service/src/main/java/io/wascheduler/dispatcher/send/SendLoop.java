@@ -169,8 +169,7 @@ final class SendLoop implements Runnable {
         with.metrics().read(message.releasedAt(), now.toEpochMilli());
         SenderLane lane = lanes.of(message.record().senderId());
         if (lane.size() >= sending.laneCapacity()) {
-            long secondsToDrain = 1 + lane.size() / Math.max(1, lane.throughput().currentLimit());
-            delay(message, clock.instant().plusSeconds(secondsToDrain));
+            delay(message, lane.overflowReturnAt(now, sending.laneCapacity()), "lane-full");
             return;
         }
         lane.add(message);
@@ -198,7 +197,7 @@ final class SendLoop implements Runnable {
         }
         if (lane.paused()) {
             List<ReadyMessage> held = lane.takeAll();
-            held.forEach(m -> delay(m, clock.instant().plus(sending.pausedSenderRecheck())));
+            held.forEach(m -> delay(m, clock.instant().plus(sending.pausedSenderRecheck()), "sender-paused"));
             return true;
         }
         if (sent.contains(message.attemptKey())) {
@@ -211,7 +210,7 @@ final class SendLoop implements Runnable {
         var blockedUntil = lane.pairRate().blockedUntil(message.message().to());
         if (blockedUntil.isPresent()) {
             lane.take();
-            delay(message, blockedUntil.get());
+            delay(message, blockedUntil.get(), "pair-rate");
             return true;
         }
         if (!lane.throughput().tryAcquire()) {
@@ -266,7 +265,8 @@ final class SendLoop implements Runnable {
     }
 
     /** Sends a message back through the ladder without an attempt, to be looked at again at {@code at}. */
-    private void delay(ReadyMessage message, Instant at) {
+    private void delay(ReadyMessage message, Instant at, String reason) {
+        with.metrics().sentBack(reason);
         with.entrance().enter(message.record().delayedTo(at));
         offsets.finished(message.partition(), message.offset());
     }

@@ -26,6 +26,7 @@ class SendMetrics {
     private final Map<String, SenderRates> rates = new ConcurrentHashMap<>();
     /** By sender and outcome: looked up once per message, so kept rather than asked of the registry each time. */
     private final Map<String, Map<String, Counter>> sends = new ConcurrentHashMap<>();
+    private final Map<String, Counter> sentBack = new ConcurrentHashMap<>();
     private final Timer releaseToRead;
     private final Timer readToRequest;
     private final Timer request;
@@ -67,6 +68,11 @@ class SendMetrics {
         sends.computeIfAbsent(senderId, sender -> new ConcurrentHashMap<>())
             .computeIfAbsent(outcome, kind -> registry.counter("wa.dispatcher.sends", "sender", senderId, "outcome", kind))
             .increment();
+    }
+
+    /** A released message sent back through the ladder without an attempt: lane full, pair rate or sender paused. */
+    void sentBack(String reason) {
+        sentBack.computeIfAbsent(reason, why -> registry.counter("wa.dispatcher.send.sent-back", "reason", why)).increment();
     }
 
     void duplicateSkipped() {

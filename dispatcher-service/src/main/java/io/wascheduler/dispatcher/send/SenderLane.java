@@ -2,6 +2,7 @@ package io.wascheduler.dispatcher.send;
 
 import io.wascheduler.dispatcher.ratelimit.PairRate;
 import io.wascheduler.dispatcher.ratelimit.ThroughputLimit;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -17,6 +18,7 @@ final class SenderLane {
     private final Deque<ReadyMessage> queue = new ArrayDeque<>();
     private final ThroughputLimit throughput;
     private final PairRate pairRate;
+    private final LaneOverflow overflow = new LaneOverflow();
     private String tenantId;
     private TopicPartition partition;
     private boolean paused;
@@ -65,6 +67,11 @@ final class SenderLane {
 
     int size() {
         return queue.size();
+    }
+
+    /** When a message that found this lane at {@code capacity} should come back: see {@link LaneOverflow}. */
+    Instant overflowReturnAt(Instant now, int capacity) {
+        return overflow.returnAt(now, queue.size(), capacity, throughput.currentLimit());
     }
 
     /** Takes out the messages read from {@code partitions}, which this instance no longer owns. */

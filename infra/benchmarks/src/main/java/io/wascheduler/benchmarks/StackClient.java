@@ -123,6 +123,10 @@ public class StackClient {
                 dispatcherMetric("wa.dispatcher.send.step.percentile?tag=step:" + step + "&tag=phi:0.99") * 1000,
                 dispatcherMetricStatistic(timer, "MAX") * 1000));
         }
+        for (String reason : dispatcherTagValues("wa.dispatcher.send.sent-back", "reason")) {
+            text.append(String.format("sent back to the ladder (%s) %,.0f; ", reason,
+                dispatcherMetric("wa.dispatcher.send.sent-back?tag=reason:" + reason)));
+        }
         return text.toString();
     }
 

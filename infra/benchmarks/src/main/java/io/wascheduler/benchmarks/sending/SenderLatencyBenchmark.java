@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./dev bench sender-latency [messages]}: one sender at 1,000 messages/s while the sandbox answers
@@ -52,11 +53,14 @@ public final class SenderLatencyBenchmark {
                 buckets.count() * 1000.0 / Math.max(1, buckets.lastMillis() - buckets.firstMillis()));
             System.out.printf("per second (full seconds): min %d, avg %.1f, max %d (allowed %d)%n",
                 buckets.minOfFullSeconds(), buckets.averageOfFullSeconds(), buckets.maxOfFullSeconds(), THROUGHPUT_MPS);
+            System.out.println("each full second: " + buckets.fullSeconds().stream().map(String::valueOf)
+                .collect(Collectors.joining(" ")));
             System.out.printf("requests in flight, peak: %.0f (dispatcher wa.dispatcher.send.in-flight.peak; max-in-flight 256)%n",
                 support.dispatcherMetric("wa.dispatcher.send.in-flight.peak"));
             System.out.printf("Meta errors answered: 130429 x %d, 131056 x %d%n",
                 support.sandboxStats().path(sender).path("errors").path("130429").asLong(0),
                 support.sandboxStats().path(sender).path("errors").path("131056").asLong(0));
+            System.out.println("send side, last minutes: " + support.dispatcherSendSteps());
             System.out.println(cpu.report());
         }
         System.out.println(MachineInfo.describe());

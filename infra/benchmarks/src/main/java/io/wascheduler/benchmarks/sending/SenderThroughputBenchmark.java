@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -66,9 +67,12 @@ public final class SenderThroughputBenchmark {
         long last = Long.MIN_VALUE;
         long accepted = 0;
         List<Double> averages = new ArrayList<>();
+        List<JsonNode> allSends = new ArrayList<>();
         System.out.println("sender          accepted   per second: min    avg    max  (full seconds between its first and last send)");
         for (String sender : senders) {
-            SecondBuckets buckets = SecondBuckets.of(support.ledger(sender));
+            List<JsonNode> ledger = support.ledger(sender);
+            allSends.addAll(ledger);
+            SecondBuckets buckets = SecondBuckets.of(ledger);
             first = Math.min(first, buckets.firstMillis());
             last = Math.max(last, buckets.lastMillis());
             accepted += buckets.count();
@@ -79,11 +83,14 @@ public final class SenderThroughputBenchmark {
         double sendingSeconds = (last - first) / 1000.0;
         System.out.printf("accepted %,d of %,d; first to last send %.1f s: %,.0f sends/s in all (target >= 10,000)%n",
             accepted, total, sendingSeconds, accepted / sendingSeconds);
+        System.out.println("all senders, each full second: " + SecondBuckets.of(allSends).fullSeconds().stream()
+            .map(String::valueOf).collect(Collectors.joining(" ")));
         System.out.printf("per-sender average rate: min %.1f, max %.1f messages/s (allowed %d)%n",
             averages.stream().mapToDouble(Double::doubleValue).min().orElse(0),
             averages.stream().mapToDouble(Double::doubleValue).max().orElse(0), THROUGHPUT_MPS);
         System.out.printf("Meta errors answered: 130429 x %d, 131056 x %d (target 0)%n",
             errors(stats, senders, 130429), errors(stats, senders, 131056));
+        System.out.println("send side, last minutes: " + support.dispatcherSendSteps());
     }
 
     private static long accepted(JsonNode stats, List<String> senders) {
