@@ -2,7 +2,6 @@ package io.wascheduler.benchmarks.sending;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
@@ -25,13 +24,10 @@ record SecondBuckets(long count, long firstMillis, long lastMillis, List<Long> f
         if (perSecond.size() <= 2) {
             return new SecondBuckets(ledger.size(), first, last, List.copyOf(perSecond.values()));
         }
-        List<Long> full = perSecond.subMap(perSecond.firstKey() + 1, perSecond.lastKey()).entrySet().stream()
-            .map(Map.Entry::getValue).toList();
-        // a second with no send at all between the first and the last is a full second of zero
-        long seconds = perSecond.lastKey() - perSecond.firstKey() - 1;
-        List<Long> withGaps = new ArrayList<>(full);
-        for (long gap = full.size(); gap < seconds; gap++) {
-            withGaps.add(0L);
+        // a second with no send at all between the first and the last is a full second of zero, in its place
+        List<Long> withGaps = new ArrayList<>();
+        for (long second = perSecond.firstKey() + 1; second < perSecond.lastKey(); second++) {
+            withGaps.add(perSecond.getOrDefault(second, 0L));
         }
         return new SecondBuckets(ledger.size(), first, last, List.copyOf(withGaps));
     }

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./dev bench sender-latency [messages]}: one sender at 1,000 messages/s while the sandbox answers
+ * {@code ./dev bench sender-latency [messages] [warmUp]}: one sender at 1,000 messages/s while the sandbox answers
  * its sends only after 150 ms, so reaching the rate needs about 150 requests in flight. 30,000 messages due
  * now by default (30 s of work), written straight to the commands topic. Prints the achieved rate (per second,
  * from the sandbox ledger) and the dispatcher's peak of requests in flight ({@code wa.dispatcher.send.in-flight.peak}).
+ * {@code warmUp} messages for a sender of its own go through first (see {@link SendingBenchSupport#warmUp}).
  */
 public final class SenderLatencyBenchmark {
 
@@ -27,11 +28,13 @@ public final class SenderLatencyBenchmark {
 
     public static void main(String[] args) throws InterruptedException {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 30 * THROUGHPUT_MPS;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Map<String, Map<String, String>> settings = Map.of(
-            "meta-sandbox", Map.of("sandbox.webhook-url", "", "sandbox.ledger.max-entries", Integer.toString(messages + 1_000)),
+            "meta-sandbox", Map.of("sandbox.webhook-url", "", "sandbox.ledger.max-entries", Integer.toString(messages + warmUp + 1_000)),
             "dispatcher-service", Map.of("logging.level.io.wascheduler", "WARN"));
         try (LocalStack stack = BenchmarkStack.start("sender-latency", settings)) {
             SendingBenchSupport support = new SendingBenchSupport(stack);
+            support.warmUp(1, warmUp, THROUGHPUT_MPS);
             String sender = support.registerSenders("55502000", 1, THROUGHPUT_MPS).getFirst();
             support.sandboxConfig(Map.of("latencyPerNumberMs", Map.of(sender, LATENCY_MS)));
             Thread.sleep(2_000); // SenderConfigured reaches the dispatcher through the outbox and Kafka

@@ -13,8 +13,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ./dev bench sender-throughput [messagesPerSender]}: 20 senders at 500 messages/s each, with enough
- * messages due now to keep every sender busy for 60 s (30,000 each, 600,000 in all; fewer by argument).
+ * {@code ./dev bench sender-throughput [messagesPerSender] [leadSeconds] [warmUpPerSender]}: 20 senders at 500 messages/s each, with
+ * enough messages to keep every sender busy for 60 s (30,000 each, 600,000 in all; fewer by argument), all due now
+ * or, with {@code leadSeconds}, all due at one instant that far ahead, as a campaign scheduled for 9:00 is: the
+ * stack takes the commands in before the instant, and the measurement starts at it. {@code warmUpPerSender} messages
+ * for each of 20 senders of their own go through first (see {@link SendingBenchSupport#warmUp}).
  * The messages are written straight to the commands topic, so scheduler-api is not part of the measurement,
  * and the sandbox posts no status webhooks, so the measurement is the sending path: commands, ladder,
  * release, send loop, Cloud API. Prints the achieved rate per sender (per second, from the sandbox ledger's
@@ -33,19 +36,30 @@ public final class SenderThroughputBenchmark {
     public static void main(String[] args) throws InterruptedException {
         int perSender = args.length > 0 ? Integer.parseInt(args[0]) : THROUGHPUT_MPS * SECONDS_OF_WORK;
         int total = perSender * SENDERS;
+        int leadSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int warmUpPerSender = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Map<String, Map<String, String>> settings = Map.of(
-            "meta-sandbox", Map.of("sandbox.webhook-url", "", "sandbox.ledger.max-entries", Integer.toString(total + 1_000)),
+            "meta-sandbox", Map.of("sandbox.webhook-url", "", "sandbox.ledger.max-entries",
+                Integer.toString(total + SENDERS * warmUpPerSender + 1_000)),
             "dispatcher-service", Map.of("logging.level.io.wascheduler", "WARN"));
         try (LocalStack stack = BenchmarkStack.start("sender-throughput", settings)) {
             SendingBenchSupport support = new SendingBenchSupport(stack);
+            support.warmUp(SENDERS, warmUpPerSender, THROUGHPUT_MPS);
             List<String> senders = support.registerSenders("55501000", SENDERS, THROUGHPUT_MPS);
             Thread.sleep(2_000); // SenderConfigured reaches the dispatcher through the outbox and Kafka
-            StackCpu cpu = StackCpu.start(stack);
+            Instant dueAt = leadSeconds == 0 ? null : Instant.now().plusSeconds(leadSeconds);
+            StackCpu cpu = leadSeconds == 0 ? StackCpu.start(stack) : null;
             Instant start = Instant.now();
-            System.out.printf("publishing %,d MessageScheduled (due now) for %d senders at %d/s to wa.message.commands%n",
-                total, SENDERS, THROUGHPUT_MPS);
-            support.publishDueNow(senders, perSender);
+            System.out.printf("publishing %,d MessageScheduled (%s) for %d senders at %d/s to wa.message.commands%n",
+                total, dueAt == null ? "due now" : "due at " + dueAt, SENDERS, THROUGHPUT_MPS);
+            support.publishDueAt(senders, perSender, dueAt);
             System.out.printf("published in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+            if (dueAt != null) {
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), dueAt).toMillis()));
+                System.out.printf("due now; dispatcher: %s%n", support.dispatcherLoad());
+                cpu = StackCpu.start(stack);
+                start = Instant.now();
+            }
 
             Instant deadline = Instant.now().plusSeconds(perSender / THROUGHPUT_MPS).plus(PATIENCE_BEYOND_WORK);
             long accepted = 0;
@@ -56,7 +70,7 @@ public final class SenderThroughputBenchmark {
                     Duration.between(start, Instant.now()).toSeconds(), support.dispatcherLoad());
             }
             report(support, senders, total);
-            System.out.println(cpu.report() + " (publishing to last accepted)");
+            System.out.println(cpu.report() + (dueAt == null ? " (publishing to last accepted)" : " (due instant to last accepted)"));
         }
         System.out.println(MachineInfo.describe());
     }
