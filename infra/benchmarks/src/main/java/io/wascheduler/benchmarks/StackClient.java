@@ -31,6 +31,8 @@ public class StackClient {
 
     private final LocalStack stack;
     private final String tenant;
+    private static final int HTTP_NOT_FOUND = 404;
+
     private final JsonHttp http = new JsonHttp();
 
     protected StackClient(LocalStack stack, String tenant) {
@@ -130,10 +132,16 @@ public class StackClient {
         return text.toString();
     }
 
-    /** The values a dispatcher metric's tag takes, e.g. the stages of wa.dispatcher.tier.held. */
+    /** The values a dispatcher metric's tag takes, e.g. the stages of wa.dispatcher.tier.held; none before it is first counted. */
     public List<String> dispatcherTagValues(String metric, String tag) {
+        JsonHttp.Response response = http.get(stack.layout().httpBase(stack.layout().ports().dispatcher())
+            .resolve("/actuator/metrics/" + metric), null);
+        if (response.status() == HTTP_NOT_FOUND) {
+            return List.of();
+        }
+        expectSuccess(response, "metric " + metric);
         List<String> values = new ArrayList<>();
-        for (JsonNode available : dispatcherMetricBody(metric).path("availableTags")) {
+        for (JsonNode available : response.body().path("availableTags")) {
             if (tag.equals(available.path("tag").asString(""))) {
                 available.path("values").forEach(value -> values.add(value.asString("")));
             }
