@@ -30,7 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param commandGrace    how long after a record's instant a cancel or edit appended to Kafka still wins; every
  *                        release waits this long at least (a produce round trip on a busy broker)
  * @param maxKeptCommands commands the release check keeps in memory while the global table has not shown
- *                        them yet; reading stops above this (releases wait) so memory stays bounded
+ *                        them yet; reading stops above this (releases wait) so memory stays bounded (about
+ *                        150 bytes each); a burst of commands published at once outruns the global table by
+ *                        hundreds of thousands, and every release due meanwhile waits while the tail is stopped
  * @param transactionLinger how long a stage keeps its transaction open to gather the moves and releases of
  *                        the following passes into the same commit: each commit costs the broker several
  *                        requests and a marker per partition, whatever it carries; every move and release
@@ -68,7 +70,7 @@ public record DispatcherProperties(
         maxPollWait = maxPollWait == null ? Duration.ofMillis(100) : maxPollWait;
         pausedCampaignRecheck = pausedCampaignRecheck == null ? Duration.ofSeconds(30) : pausedCampaignRecheck;
         commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
-        maxKeptCommands = maxKeptCommands == 0 ? 100_000 : maxKeptCommands;
+        maxKeptCommands = maxKeptCommands == 0 ? 500_000 : maxKeptCommands;
         transactionLinger = transactionLinger == null ? Duration.ofMillis(10) : transactionLinger;
         sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;

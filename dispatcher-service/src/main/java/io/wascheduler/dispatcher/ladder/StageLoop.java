@@ -187,8 +187,21 @@ final class StageLoop implements Runnable {
             || timer.nextDueAt().filter(ladder::reached).isEmpty()) {
             return;
         }
-        nextReleasePass = clock.instant().plus(RELEASE_TICK);
+        Instant passStart = clock.instant();
+        nextReleasePass = passStart.plus(RELEASE_TICK);
+        // an open transaction holds every read_committed reader of the ready topic at its first record: a large
+        // batch of due records (a backlog due at once) goes out over several commits of at most the linger each,
+        // not in one transaction that the send loop could not read into until all of it is released
+        Instant commitBy = (uncommittedSince == null ? passStart : uncommittedSince).plus(settings.transactionLinger());
+        int[] offered = {0};
         timer.releaseDue(pending -> {
+            if (offered[0]++ > 0 && ladder.reached(commitBy)) {
+                nextReleasePass = Instant.MIN;
+                return false;
+            }
+            if (uncommittedSince == null) {
+                uncommittedSince = passStart;
+            }
             LadderRecord record = pending.item();
             Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.dueAt(),
                 record.campaignId());
