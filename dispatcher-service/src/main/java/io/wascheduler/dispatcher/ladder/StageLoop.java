@@ -166,7 +166,7 @@ final class StageLoop implements Runnable {
             stage.reader().apply(record).map(read -> stage.isTier() ? read.readByTier() : read)
                 .ifPresent(ladderRecord -> route(partition, record.offset(), ladderRecord));
             nextOffsets.put(partition, record.offset() + 1);
-            advanced.add(partition);
+            advance(partition);
         }
     }
 
@@ -187,20 +187,18 @@ final class StageLoop implements Runnable {
             || timer.nextDueAt().filter(ladder::reached).isEmpty()) {
             return;
         }
-        Instant passStart = clock.instant();
-        nextReleasePass = passStart.plus(RELEASE_TICK);
         // an open transaction holds every read_committed reader of the ready topic at its first record: a large
         // batch of due records (a backlog due at once) goes out over several commits of at most the linger each,
-        // not in one transaction that the send loop could not read into until all of it is released
-        Instant commitBy = (uncommittedSince == null ? passStart : uncommittedSince).plus(settings.transactionLinger());
-        int[] offered = {0};
+        // not in one transaction that the send loop could not read into until all of it is released; and the moves
+        // of a long pass are committed first, so that releases always get a linger's worth of their own
+        if (lingered()) {
+            commit();
+        }
+        nextReleasePass = clock.instant().plus(RELEASE_TICK);
         timer.releaseDue(pending -> {
-            if (offered[0]++ > 0 && ladder.reached(commitBy)) {
+            if (lingered()) {
                 nextReleasePass = Instant.MIN;
                 return false;
-            }
-            if (uncommittedSince == null) {
-                uncommittedSince = passStart;
             }
             LadderRecord record = pending.item();
             Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.dueAt(),
@@ -210,7 +208,7 @@ final class StageLoop implements Runnable {
                 return false;
             }
             apply(decision.get(), pending);
-            advanced.add(pending.partition());
+            advance(pending.partition());
             return true;
         });
     }
@@ -245,12 +243,22 @@ final class StageLoop implements Runnable {
             uncommittedSince = null;
             return;
         }
+        if (lingered()) {
+            commit();
+        }
+    }
+
+    /** A partition's offset moved in the open transaction, which began with the first such move. */
+    private void advance(TopicPartition partition) {
         if (uncommittedSince == null) {
             uncommittedSince = clock.instant();
         }
-        if (ladder.reached(uncommittedSince.plus(settings.transactionLinger()))) {
-            commit();
-        }
+        advanced.add(partition);
+    }
+
+    /** Whether the open transaction is {@code transactionLinger} old: it is to be committed before more goes in. */
+    private boolean lingered() {
+        return uncommittedSince != null && ladder.reached(uncommittedSince.plus(settings.transactionLinger()));
     }
 
     /** Commits with, per partition, the offset of the first record not yet done. */

@@ -12,11 +12,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * A released message waiting in its sender's lane, with where it was read from.
  *
- * @param releasedAt epoch millisecond the ladder released it to DISPATCH_READY (the record's timestamp)
- * @param readAt     when the send loop read it
+ * @param readAt when the send loop read it
  */
-record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, EventEnvelope envelope, long releasedAt,
-                    Instant readAt) {
+record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, EventEnvelope envelope, Instant readAt) {
 
     /** Empty for a record that is not a released MessageScheduled with the ladder's headers. */
     static Optional<ReadyMessage> read(TopicPartition partition, ConsumerRecord<String, byte[]> record, Instant readAt) {
@@ -24,8 +22,7 @@ record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, 
             EventEnvelope envelope = EventCodec.decode(record.value());
             MessageScheduled message = envelope.payloadAs(MessageScheduled.class);
             LadderRecord ladderRecord = LadderRecord.fromKafka(message.messageId(), record.value(), record.headers());
-            return Optional.of(new ReadyMessage(partition, record.offset(), ladderRecord, envelope, record.timestamp(),
-                readAt));
+            return Optional.of(new ReadyMessage(partition, record.offset(), ladderRecord, envelope, readAt));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

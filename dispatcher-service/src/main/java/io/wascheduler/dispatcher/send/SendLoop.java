@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -166,7 +165,7 @@ final class SendLoop implements Runnable {
             return;
         }
         ReadyMessage message = read.get();
-        with.metrics().read(message.releasedAt(), now.toEpochMilli());
+        with.metrics().read(record.timestamp(), now.toEpochMilli());
         SenderLane lane = lanes.of(message.record().senderId());
         if (lane.size() >= sending.laneCapacity()) {
             delay(message, lane.overflowReturnAt(now, sending.laneCapacity()), "lane-full");
@@ -315,7 +314,16 @@ final class SendLoop implements Runnable {
         if (flushing == null || !flushing.done().isDone()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> flushed = takeFlushed();
+        Flushing flush = flushing;
+        flushing = null;
+        if (flush.done().isCompletedExceptionally()) {
+            log.warn("Send loop could not flush its outcomes, will again with the next commit: {}",
+                flush.done().exceptionNow().toString());
+            offsets.uncommitted(flush.offsets().keySet());
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> flushed = new HashMap<>(flush.offsets());
+        flushed.keySet().retainAll(consumer.assignment());
         if (!flushed.isEmpty()) {
             consumer.commitAsync(flushed, (committed, error) -> {
                 if (error != null) {
@@ -326,28 +334,13 @@ final class SendLoop implements Runnable {
         }
     }
 
-    /** The offsets of the background flush once it has ended (waiting for it), for partitions still assigned. */
-    private Map<TopicPartition, OffsetAndMetadata> takeFlushed() {
-        if (flushing == null) {
-            return Map.of();
-        }
-        Flushing flush = flushing;
-        flushing = null;
-        try {
-            flush.done().join();
-        } catch (CompletionException e) {
-            log.warn("Send loop could not flush its outcomes, will again with the next commit: {}", e.getCause().toString());
-            offsets.uncommitted(flush.offsets().keySet());
-            return Map.of();
-        }
-        Map<TopicPartition, OffsetAndMetadata> flushed = new HashMap<>(flush.offsets());
-        flushed.keySet().retainAll(consumer.assignment());
-        return flushed;
-    }
-
-    /** Flushes outcomes and re-entries, then commits what is finished, waiting for the broker (stop, rebalance). */
+    /**
+     * Flushes outcomes and re-entries, then commits what is finished, waiting for the broker (stop, rebalance).
+     * The offsets of a background flush still running go along: this flush covers their records as well.
+     */
     private void commit() {
-        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(takeFlushed());
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(flushing == null ? Map.of() : flushing.offsets());
+        flushing = null;
         with.events().flush();
         committable.putAll(offsets.takeCommittable());
         committable.keySet().retainAll(consumer.assignment());

@@ -51,7 +51,7 @@ class SendMetrics {
             .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    /** A released message read by the send loop: {@code releasedAt} is its DISPATCH_READY record's timestamp. */
+    /** A released message read by the send loop: {@code releasedAtMillis} is its DISPATCH_READY record's timestamp. */
     void read(long releasedAtMillis, long nowMillis) {
         releaseToRead.record(Duration.ofMillis(Math.max(0, nowMillis - releasedAtMillis)));
     }

@@ -29,10 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 public class StackClient {
 
-    private final LocalStack stack;
-    private final String tenant;
     private static final int HTTP_NOT_FOUND = 404;
 
+    private final LocalStack stack;
+    private final String tenant;
     private final JsonHttp http = new JsonHttp();
 
     protected StackClient(LocalStack stack, String tenant) {
@@ -93,6 +93,12 @@ public class StackClient {
         return response.body();
     }
 
+    /** Sends the sandbox accepted from {@code senders}, all together. */
+    public long accepted(List<String> senders) {
+        JsonNode stats = sandboxStats();
+        return senders.stream().mapToLong(sender -> stats.path(sender).path("accepted").asLong(0)).sum();
+    }
+
     public void sandboxConfig(Map<String, Object> switches) {
         expectSuccess(http.send("PUT", sandbox("/sandbox/config"), null, switches), "sandbox config");
     }
@@ -134,8 +140,7 @@ public class StackClient {
 
     /** The values a dispatcher metric's tag takes, e.g. the stages of wa.dispatcher.tier.held; none before it is first counted. */
     public List<String> dispatcherTagValues(String metric, String tag) {
-        JsonHttp.Response response = http.get(stack.layout().httpBase(stack.layout().ports().dispatcher())
-            .resolve("/actuator/metrics/" + metric), null);
+        JsonHttp.Response response = dispatcherMetricResponse(metric);
         if (response.status() == HTTP_NOT_FOUND) {
             return List.of();
         }
@@ -150,10 +155,14 @@ public class StackClient {
     }
 
     private JsonNode dispatcherMetricBody(String nameAndQuery) {
-        JsonHttp.Response response = http.get(stack.layout().httpBase(stack.layout().ports().dispatcher())
-            .resolve("/actuator/metrics/" + nameAndQuery), null);
+        JsonHttp.Response response = dispatcherMetricResponse(nameAndQuery);
         expectSuccess(response, "metric " + nameAndQuery);
         return response.body();
+    }
+
+    private JsonHttp.Response dispatcherMetricResponse(String nameAndQuery) {
+        return http.get(stack.layout().httpBase(stack.layout().ports().dispatcher())
+            .resolve("/actuator/metrics/" + nameAndQuery), null);
     }
 
     private URI sandbox(String path) {

@@ -141,13 +141,10 @@ public final class ReleasePrecisionBenchmark {
             producer.flush();
         }
         Instant deadline = start.plus(COLLECT_TIMEOUT);
-        int accepted = 0;
+        long accepted = 0;
         while (accepted < warmUp && Instant.now().isBefore(deadline)) {
             Thread.sleep(Duration.ofSeconds(2));
-            accepted = 0;
-            for (String sender : senders) {
-                accepted += support.ledger(sender).size();
-            }
+            accepted = support.accepted(senders);
         }
         System.out.printf("warm-up: %,d messages due at once, %,d at the sandbox after %d s%n", warmUp, accepted,
             Duration.between(start, Instant.now()).toSeconds());

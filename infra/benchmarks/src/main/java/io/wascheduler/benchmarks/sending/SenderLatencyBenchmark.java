@@ -47,7 +47,7 @@ public final class SenderLatencyBenchmark {
             long accepted = 0;
             while (accepted < messages && Instant.now().isBefore(deadline)) {
                 Thread.sleep(5_000);
-                accepted = support.sandboxStats().path(sender).path("accepted").asLong(0);
+                accepted = support.accepted(List.of(sender));
                 System.out.printf("  %,d of %,d accepted; dispatcher: %s%n", accepted, messages, support.dispatcherLoad());
             }
             SecondBuckets buckets = SecondBuckets.of(support.ledger(sender));

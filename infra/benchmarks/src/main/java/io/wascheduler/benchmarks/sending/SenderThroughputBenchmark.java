@@ -65,7 +65,7 @@ public final class SenderThroughputBenchmark {
             long accepted = 0;
             while (accepted < total && Instant.now().isBefore(deadline)) {
                 Thread.sleep(5_000);
-                accepted = accepted(support.sandboxStats(), senders);
+                accepted = support.accepted(senders);
                 System.out.printf("  %,d of %,d accepted after %d s; dispatcher: %s%n", accepted, total,
                     Duration.between(start, Instant.now()).toSeconds(), support.dispatcherLoad());
             }
@@ -105,10 +105,6 @@ public final class SenderThroughputBenchmark {
         System.out.printf("Meta errors answered: 130429 x %d, 131056 x %d (target 0)%n",
             errors(stats, senders, 130429), errors(stats, senders, 131056));
         System.out.println("send side, last minutes: " + support.dispatcherSendSteps());
-    }
-
-    private static long accepted(JsonNode stats, List<String> senders) {
-        return senders.stream().mapToLong(sender -> stats.path(sender).path("accepted").asLong(0)).sum();
     }
 
     private static long errors(JsonNode stats, List<String> senders, int code) {

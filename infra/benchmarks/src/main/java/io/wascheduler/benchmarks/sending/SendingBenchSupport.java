@@ -47,8 +47,7 @@ final class SendingBenchSupport extends StackClient {
         long accepted = 0;
         while (accepted < (long) senders * perSender && Instant.now().isBefore(deadline)) {
             Thread.sleep(2_000);
-            var stats = sandboxStats();
-            accepted = warmUpSenders.stream().mapToLong(sender -> stats.path(sender).path("accepted").asLong(0)).sum();
+            accepted = accepted(warmUpSenders);
         }
         System.out.printf("warm-up: %,d messages due at once for %d senders of their own, %,d at the sandbox after %d s%n",
             senders * perSender, senders, accepted, Duration.between(start, Instant.now()).toSeconds());
