@@ -3,10 +3,15 @@ package io.wascheduler.dispatcher.release;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.dispatcher.command.CommandFields;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +57,11 @@ class CommandsTail implements SmartLifecycle {
     private static final Duration EVICT_EVERY = Duration.ofMillis(500);
     /** A probe not answered in this time is given up and asked again; releases wait meanwhile. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * While answered probes are still ahead of the tail, a newer one only helps instants beyond them: asking at
+     * every pass would cost a round trip per pass and slow the tail further behind a flood of commands.
+     */
+    private static final Duration PROBE_SPACING_WHILE_BEHIND = Duration.ofMillis(10);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Admin admin;
@@ -59,19 +69,39 @@ class CommandsTail implements SmartLifecycle {
     private final Clock clock;
     private final int maxKept;
     private final Map<String, KeptCommand> kept = new ConcurrentHashMap<>();
+    /** What was kept, per partition in the order read, which is the order the global table shows it in. */
+    private final Map<Integer, Deque<KeptEntry>> keptInOrder = new HashMap<>();
+    private int keptEntries;
     /** The latest instant a release asked about; kept exact, because a probe sent before it cannot prove it. */
     private final AtomicReference<Instant> wanted = new AtomicReference<>(Instant.MIN);
     private final TailProgress<TopicPartition> progress = new TailProgress<>();
     private volatile Instant coveredUntil = Instant.MIN;
+    private volatile Instant startedAt = Instant.MAX;
     private volatile boolean running;
     private Thread thread;
 
-    CommandsTail(KafkaClients kafka, LatestCommands table, Clock clock, DispatcherProperties properties) {
+    CommandsTail(KafkaClients kafka, LatestCommands table, Clock clock, DispatcherProperties properties,
+                 MeterRegistry registry) {
         this.maxKept = properties.maxKeptCommands();
         this.consumer = kafka.reader("commands-tail");
         this.admin = kafka.admin("commands-tail");
         this.table = table;
         this.clock = clock;
+        Gauge.builder("wa.dispatcher.release.commands-behind", this, tail -> tail.behind().toMillis())
+            .description("While a release waits for the commands tail: how old its proof of having read every "
+                + "command is (0 when no release waits)")
+            .baseUnit("milliseconds").register(registry);
+        Gauge.builder("wa.dispatcher.release.commands-kept", this, tail -> tail.size())
+            .description("Commands the tail has read that the global table does not show yet").register(registry);
+    }
+
+    /** While a release waits for the tail: how old the tail's proof is (since its start, before the first proof). */
+    private Duration behind() {
+        Instant covered = coveredUntil;
+        if (!wanted.get().isAfter(covered)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(covered.isAfter(startedAt) ? covered : startedAt, clock.instant());
     }
 
     /** True once every command appended before {@code instant} has been read; otherwise asks for a probe. */
@@ -99,6 +129,7 @@ class CommandsTail implements SmartLifecycle {
         // from the end as it is now, before the global table starts: between them they hold every command
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
+        startedAt = clock.instant();
         running = true;
         thread = Thread.ofPlatform().daemon(true).name("wa-commands-tail").start(() -> follow(partitions));
     }
@@ -140,22 +171,43 @@ class CommandsTail implements SmartLifecycle {
 
     /** One read, probe and eviction pass; returns when the kept commands were last swept. */
     private Instant followOnce(List<TopicPartition> partitions, Instant lastEviction) {
-        if (kept.size() < maxKept) {
+        if (keptEntries < maxKept) {
             consumer.poll(POLL).forEach(this::keep);
         } else {
             sleep();
         }
         partitions.forEach(partition -> progress.readUpTo(partition, consumer.position(partition)));
-        if (progress.needsProbeFor(wanted.get())) {
-            Instant sentAt = clock.instant();
-            progress.probed(sentAt, endOffsets(partitions));
+        Instant now = clock.instant();
+        if (progress.needsProbeFor(wanted.get())
+            && (!progress.isBehindProbes() || !now.isBefore(progress.lastProbedAt().plus(PROBE_SPACING_WHILE_BEHIND)))) {
+            progress.probed(now, endOffsets(partitions));
         }
         coveredUntil = progress.coveredUntil();
         if (!clock.instant().isBefore(lastEviction.plus(EVICT_EVERY))) {
-            kept.entrySet().removeIf(entry -> table.shows(entry.getKey(), entry.getValue().eventId()));
+            keptInOrder.values().forEach(this::evictShown);
             return clock.instant();
         }
         return lastEviction;
+    }
+
+    /**
+     * Drops the commands the global table shows from the front of one partition's queue: the table reads a
+     * partition in order, so the first command it does not show yet ends the sweep, which costs a lookup per
+     * command dropped rather than one per command kept.
+     */
+    private void evictShown(Deque<KeptEntry> queue) {
+        for (KeptEntry oldest = queue.peekFirst(); oldest != null; oldest = queue.peekFirst()) {
+            KeptCommand current = kept.get(oldest.messageId());
+            if (current == oldest.command()) {
+                if (!table.shows(oldest.messageId(), current.eventId())) {
+                    return;
+                }
+                kept.remove(oldest.messageId(), current);
+            }
+            // otherwise a later command of the message replaced it here; that one has its own place further on
+            queue.pollFirst();
+            keptEntries--;
+        }
     }
 
     private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
@@ -179,10 +231,18 @@ class CommandsTail implements SmartLifecycle {
             return;
         }
         try {
-            KeptCommand.of(CommandFields.read(record.value())).ifPresent(command -> kept.put(record.key(), command));
+            KeptCommand.of(CommandFields.read(record.value())).ifPresent(command -> {
+                kept.put(record.key(), command);
+                keptInOrder.computeIfAbsent(record.partition(), partition -> new ArrayDeque<>())
+                    .addLast(new KeptEntry(record.key(), command));
+                keptEntries++;
+            });
         } catch (RuntimeException e) {
             log.warn("Skipping an unreadable command at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
+    }
+
+    private record KeptEntry(String messageId, KeptCommand command) {
     }
 
     private void sleep() {

@@ -50,4 +50,19 @@ class TailProgressTest {
         assertThat(progress.needsProbeFor(PROBE.plusNanos(900_000))).isTrue();
         assertThat(progress.needsProbeFor(PROBE.plusNanos(570_000))).isFalse();
     }
+
+    @Test
+    void aReaderBehindTheAppendsProvesEachOlderProbeAsItPassesItRatherThanOnlyTheNewest() {
+        progress.readUpTo(0, 0);
+        progress.probed(PROBE, Map.of(0, 100L));
+        progress.probed(PROBE.plusMillis(20), Map.of(0, 700L));
+        progress.probed(PROBE.plusMillis(40), Map.of(0, 1_300L));
+
+        progress.readUpTo(0, 100);
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE);
+        progress.readUpTo(0, 900);
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(20));
+        progress.readUpTo(0, 1_300);
+        assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(40));
+    }
 }

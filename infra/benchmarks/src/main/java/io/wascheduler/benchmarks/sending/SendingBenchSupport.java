@@ -69,8 +69,9 @@ final class SendingBenchSupport extends StackClient {
 
     /** Where messages wait in the dispatcher now: in the release timers, in sender lanes, in flight to the Cloud API. */
     String dispatcherLoad() {
-        return String.format("release timers %.0f, lanes %.0f, in flight %.0f",
-            dispatcherMetric("wa.dispatcher.release.waiting"), dispatcherMetric("wa.dispatcher.send.queued"),
+        return String.format("release timers %.0f (commands tail %.0f ms behind, %.0f kept), lanes %.0f, in flight %.0f",
+            dispatcherMetric("wa.dispatcher.release.waiting"), dispatcherMetric("wa.dispatcher.release.commands-behind"),
+            dispatcherMetric("wa.dispatcher.release.commands-kept"), dispatcherMetric("wa.dispatcher.send.queued"),
             dispatcherMetric("wa.dispatcher.send.in-flight"));
     }
 }
