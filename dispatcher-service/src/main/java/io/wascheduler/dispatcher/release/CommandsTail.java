@@ -9,12 +9,8 @@ import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,10 +64,7 @@ class CommandsTail implements SmartLifecycle {
     private final LatestCommands table;
     private final Clock clock;
     private final int maxKept;
-    private final Map<String, KeptCommand> kept = new ConcurrentHashMap<>();
-    /** What was kept, per partition in the order read, which is the order the global table shows it in. */
-    private final Map<Integer, Deque<KeptEntry>> keptInOrder = new HashMap<>();
-    private int keptEntries;
+    private final KeptCommands kept = new KeptCommands();
     /** The latest instant a release asked about; kept exact, because a probe sent before it cannot prove it. */
     private final AtomicReference<Instant> wanted = new AtomicReference<>(Instant.MIN);
     private final TailProgress<TopicPartition> progress = new TailProgress<>();
@@ -115,11 +108,11 @@ class CommandsTail implements SmartLifecycle {
 
     /** The latest command read here for the message and not yet shown by the global table; null if none. */
     KeptCommand kept(String messageId) {
-        return kept.get(messageId);
+        return kept.latest(messageId);
     }
 
     int size() {
-        return kept.size();
+        return kept.messages();
     }
 
     @Override
@@ -171,7 +164,7 @@ class CommandsTail implements SmartLifecycle {
 
     /** One read, probe and eviction pass; returns when the kept commands were last swept. */
     private Instant followOnce(List<TopicPartition> partitions, Instant lastEviction) {
-        if (keptEntries < maxKept) {
+        if (kept.entries() < maxKept) {
             consumer.poll(POLL).forEach(this::keep);
         } else {
             sleep();
@@ -184,30 +177,10 @@ class CommandsTail implements SmartLifecycle {
         }
         coveredUntil = progress.coveredUntil();
         if (!clock.instant().isBefore(lastEviction.plus(EVICT_EVERY))) {
-            keptInOrder.values().forEach(this::evictShown);
+            kept.dropShown(table::shows);
             return clock.instant();
         }
         return lastEviction;
-    }
-
-    /**
-     * Drops the commands the global table shows from the front of one partition's queue: the table reads a
-     * partition in order, so the first command it does not show yet ends the sweep, which costs a lookup per
-     * command dropped rather than one per command kept.
-     */
-    private void evictShown(Deque<KeptEntry> queue) {
-        for (KeptEntry oldest = queue.peekFirst(); oldest != null; oldest = queue.peekFirst()) {
-            KeptCommand current = kept.get(oldest.messageId());
-            if (current == oldest.command()) {
-                if (!table.shows(oldest.messageId(), current.eventId())) {
-                    return;
-                }
-                kept.remove(oldest.messageId(), current);
-            }
-            // otherwise a later command of the message replaced it here; that one has its own place further on
-            queue.pollFirst();
-            keptEntries--;
-        }
     }
 
     private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
@@ -231,18 +204,11 @@ class CommandsTail implements SmartLifecycle {
             return;
         }
         try {
-            KeptCommand.of(CommandFields.read(record.value())).ifPresent(command -> {
-                kept.put(record.key(), command);
-                keptInOrder.computeIfAbsent(record.partition(), partition -> new ArrayDeque<>())
-                    .addLast(new KeptEntry(record.key(), command));
-                keptEntries++;
-            });
+            KeptCommand.of(CommandFields.read(record.value()))
+                .ifPresent(command -> kept.keep(record.partition(), record.key(), command));
         } catch (RuntimeException e) {
             log.warn("Skipping an unreadable command at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
-    }
-
-    private record KeptEntry(String messageId, KeptCommand command) {
     }
 
     private void sleep() {
