@@ -72,7 +72,7 @@ public record DispatcherProperties(
         commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
         maxKeptCommands = maxKeptCommands == 0 ? 500_000 : maxKeptCommands;
         transactionLinger = transactionLinger == null ? Duration.ofMillis(10) : transactionLinger;
-        sending = sending == null ? new Sending(0, 0, null, 0, 0, null, null, null, null, null, null) : sending;
+        sending = sending == null ? new Sending(0, 0, null, null, 0, null, null, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;
     }
 
@@ -85,7 +85,11 @@ public record DispatcherProperties(
      * @param defaultThroughputMps a sender's rate until its configuration says otherwise (Meta's default)
      * @param maxInFlight          Cloud API requests outstanding at once, all senders together
      * @param requestTimeout       a request unanswered this long counts as a retryable failure
-     * @param laneCapacity         messages queued in memory per sender; beyond that they go back to the ladder
+     * @param laneWork             how much sending a sender's lane queues in memory, as time at the sender's current
+     *                             rate (2 s: 1,000 messages at 500/s, 160 at 80/s); beyond that they go back to the
+     *                             ladder. As time rather than a count, so that every sender's lane fills at the same
+     *                             point and the overall bound below does not pause the senders with empty lanes
+     *                             while others hold more than they can send in seconds
      * @param maxQueued            messages queued in memory over all senders; beyond that consumption pauses
      * @param pairRateInterval     Meta's pair rate: one message per this interval to one recipient
      * @param credentialsTtl       how long a sender's access token is cached
@@ -102,7 +106,7 @@ public record DispatcherProperties(
         @Min(1) @Max(1000) int defaultThroughputMps,
         @Min(1) int maxInFlight,
         @NotNull Duration requestTimeout,
-        @Min(1) int laneCapacity,
+        @NotNull Duration laneWork,
         @Min(1) int maxQueued,
         @NotNull Duration pairRateInterval,
         @NotNull Duration credentialsTtl,
@@ -115,7 +119,7 @@ public record DispatcherProperties(
             defaultThroughputMps = defaultThroughputMps == 0 ? 80 : defaultThroughputMps;
             maxInFlight = maxInFlight == 0 ? 256 : maxInFlight;
             requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
-            laneCapacity = laneCapacity == 0 ? 2_000 : laneCapacity;
+            laneWork = laneWork == null ? Duration.ofSeconds(2) : laneWork;
             maxQueued = maxQueued == 0 ? 20_000 : maxQueued;
             pairRateInterval = pairRateInterval == null ? Duration.ofSeconds(6) : pairRateInterval;
             credentialsTtl = credentialsTtl == null ? Duration.ofMinutes(5) : credentialsTtl;

@@ -167,8 +167,8 @@ final class SendLoop implements Runnable {
         ReadyMessage message = read.get();
         with.metrics().read(record.timestamp(), now.toEpochMilli());
         SenderLane lane = lanes.of(message.record().senderId());
-        if (lane.size() >= sending.laneCapacity()) {
-            delay(message, lane.overflowReturnAt(now, sending.laneCapacity()), "lane-full");
+        if (lane.isFull(sending.laneWork())) {
+            delay(message, lane.overflowReturnAt(now, sending.laneWork()), "lane-full");
             return;
         }
         lane.add(message);

@@ -2,6 +2,7 @@ package io.wascheduler.dispatcher.send;
 
 import io.wascheduler.dispatcher.ratelimit.PairRate;
 import io.wascheduler.dispatcher.ratelimit.ThroughputLimit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -14,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
  * out of budget never holds up another sender that shares its partition.
  */
 final class SenderLane {
+
+    private static final long MILLIS_PER_SECOND = Duration.ofSeconds(1).toMillis();
 
     private final Deque<ReadyMessage> queue = new ArrayDeque<>();
     private final ThroughputLimit throughput;
@@ -69,9 +72,18 @@ final class SenderLane {
         return queue.size();
     }
 
-    /** When a message that found this lane at {@code capacity} should come back: see {@link LaneOverflow}. */
-    Instant overflowReturnAt(Instant now, int capacity) {
-        return overflow.returnAt(now, queue.size(), capacity, throughput.currentLimit());
+    /** Whether the lane holds {@code work}'s worth of sending at the sender's current rate. */
+    boolean isFull(Duration work) {
+        return queue.size() >= capacity(work);
+    }
+
+    /** When a message that found this lane full should come back: see {@link LaneOverflow}. */
+    Instant overflowReturnAt(Instant now, Duration work) {
+        return overflow.returnAt(now, queue.size(), capacity(work), throughput.currentLimit());
+    }
+
+    private int capacity(Duration work) {
+        return (int) Math.max(1, throughput.currentLimit() * work.toMillis() / MILLIS_PER_SECOND);
     }
 
     /** Takes out the messages read from {@code partitions}, which this instance no longer owns. */

@@ -1,0 +1,56 @@
+package io.wascheduler.dispatcher.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wascheduler.dispatcher.ratelimit.PairRate;
+import io.wascheduler.dispatcher.ratelimit.ThroughputLimit;
+import io.wascheduler.dispatcher.support.SettableClock;
+import io.wascheduler.model.event.CampaignScheduled;
+import io.wascheduler.model.event.EventEnvelope;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class SenderLaneTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+    private static final Duration TWO_SECONDS_OF_SENDING = Duration.ofSeconds(2);
+    private final SettableClock clock = new SettableClock(NOW);
+
+    @Test
+    void everyLaneHoldsTheSameTimeOfSendingAtItsOwnSendersRate() {
+        assertThat(messagesTakenUntilFull(new ThroughputLimit(500, clock))).isEqualTo(1_000);
+        assertThat(messagesTakenUntilFull(new ThroughputLimit(80, clock))).isEqualTo(160);
+    }
+
+    @Test
+    void aSenderSlowedByMetaQueuesLessAndSendsItsOverflowBackAtItsSlowerPace() {
+        ThroughputLimit limit = new ThroughputLimit(500, clock);
+        limit.throttled();
+
+        SenderLane lane = new SenderLane(limit, new PairRate(Duration.ofSeconds(6), clock));
+        int taken = fill(lane);
+
+        assertThat(taken).isEqualTo(500);
+        // the lane drains to half (250 at 250/s: 1 s), then the first message sent back gets the next slot
+        assertThat(lane.overflowReturnAt(NOW, TWO_SECONDS_OF_SENDING)).isEqualTo(NOW.plusSeconds(1).plusMillis(4));
+    }
+
+    private int messagesTakenUntilFull(ThroughputLimit limit) {
+        return fill(new SenderLane(limit, new PairRate(Duration.ofSeconds(6), clock)));
+    }
+
+    private int fill(SenderLane lane) {
+        int taken = 0;
+        while (!lane.isFull(TWO_SECONDS_OF_SENDING)) {
+            lane.add(message(taken++));
+        }
+        return taken;
+    }
+
+    private ReadyMessage message(long offset) {
+        EventEnvelope envelope = EventEnvelope.of("tenant-1", new CampaignScheduled("c-1", "sender-1", 1, NOW), clock);
+        return new ReadyMessage(new TopicPartition("wa.dispatch.ready", 0), offset, null, envelope, NOW);
+    }
+}
