@@ -30,6 +30,8 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
     static final String CAMPAIGN = "wa-campaign";
     static final String TIER_READS = "wa-tier-reads";
     static final String AFTER_LOST_ANSWER = "wa-after-lost-answer";
+    /** Only on a released record: DISPATCH_READY is keyed by sender, so the message id travels here. */
+    static final String MESSAGE = "wa-message";
 
     /** The first attempt of a scheduled message, due at its sendAt. */
     public static LadderRecord firstAttempt(CommandFields scheduled, byte[] encoded) {
@@ -63,6 +65,22 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
             Integer.parseInt(text(headers, ATTEMPT)), Long.parseLong(text(headers, VERSION)), text(headers, SENDER),
             optionalText(headers, CAMPAIGN), Optional.ofNullable(optionalText(headers, TIER_READS)).map(Integer::parseInt)
             .orElse(0), headers.lastHeader(AFTER_LOST_ANSWER) != null);
+    }
+
+    /**
+     * A record read from DISPATCH_READY, routed by its headers alone, so that one sent straight back to the ladder
+     * (its sender's lane full) is never parsed; empty when it was released without the message id header.
+     */
+    public static Optional<LadderRecord> fromRelease(byte[] value, Headers headers) {
+        String messageId = optionalText(headers, MESSAGE);
+        return messageId == null ? Optional.empty() : Optional.of(fromKafka(messageId, value, headers));
+    }
+
+    /** The headers of this record released to DISPATCH_READY. */
+    public Headers releaseHeaders() {
+        Headers headers = headers();
+        headers.add(MESSAGE, bytes(messageId));
+        return headers;
     }
 
     public Headers headers() {

@@ -218,7 +218,7 @@ final class StageLoop implements Runnable {
         switch (decision) {
             case RELEASE -> {
                 transaction.send(new ProducerRecord<>(Topics.DISPATCH_READY.name(), null, record.senderId(),
-                    record.envelope(), record.headers()));
+                    record.envelope(), record.releaseHeaders()));
                 metrics.released(Duration.between(record.dueAt(), clock.instant()), record.tierReads());
                 log.debug("{} releases {} attempt {}", stage.name(), record.messageId(), record.attempt());
             }

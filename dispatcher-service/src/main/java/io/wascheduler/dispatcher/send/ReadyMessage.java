@@ -16,13 +16,28 @@ import org.apache.kafka.common.TopicPartition;
  */
 record ReadyMessage(TopicPartition partition, long offset, LadderRecord record, EventEnvelope envelope, Instant readAt) {
 
-    /** Empty for a record that is not a released MessageScheduled with the ladder's headers. */
-    static Optional<ReadyMessage> read(TopicPartition partition, ConsumerRecord<String, byte[]> record, Instant readAt) {
+    /**
+     * Where a released record goes, from its headers; a record released without the message id header (by an
+     * earlier version) is parsed for it. Empty for a record that is not a released MessageScheduled with the
+     * ladder's headers.
+     */
+    static Optional<LadderRecord> route(ConsumerRecord<String, byte[]> record) {
         try {
-            EventEnvelope envelope = EventCodec.decode(record.value());
-            MessageScheduled message = envelope.payloadAs(MessageScheduled.class);
-            LadderRecord ladderRecord = LadderRecord.fromKafka(message.messageId(), record.value(), record.headers());
-            return Optional.of(new ReadyMessage(partition, record.offset(), ladderRecord, envelope, readAt));
+            Optional<LadderRecord> routed = LadderRecord.fromRelease(record.value(), record.headers());
+            return routed.isPresent() ? routed : Optional.of(LadderRecord.fromKafka(
+                EventCodec.decode(record.value()).payloadAs(MessageScheduled.class).messageId(), record.value(),
+                record.headers()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The message of a routed record, parsed for its lane; empty when it is not a MessageScheduled. */
+    static Optional<ReadyMessage> read(TopicPartition partition, long offset, LadderRecord record, Instant readAt) {
+        try {
+            EventEnvelope envelope = EventCodec.decode(record.envelope());
+            envelope.payloadAs(MessageScheduled.class);
+            return Optional.of(new ReadyMessage(partition, offset, record, envelope, readAt));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.EventsProducer;
 import io.wascheduler.dispatcher.errors.MetaErrorTable;
 import io.wascheduler.dispatcher.ladder.LadderEntrance;
+import io.wascheduler.dispatcher.ladder.LadderRecord;
 import io.wascheduler.dispatcher.outcome.OutcomePublisher;
 import io.wascheduler.dispatcher.sender.CredentialsClient;
 import io.wascheduler.dispatcher.sender.SenderCredentials;
@@ -154,24 +155,29 @@ final class SendLoop implements Runnable {
         with.metrics().load(inFlight.total(), inFlight.peak(), lanes.queued());
     }
 
+    /** A message sent straight back (its lane full) is routed by the record's headers and never parsed. */
     private void accept(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         offsets.opened(partition, record.offset());
         Instant now = clock.instant();
-        Optional<ReadyMessage> read = ReadyMessage.read(partition, record, now);
-        if (read.isEmpty()) {
-            log.warn("Skipping unreadable released record at {}@{}", partition, record.offset());
-            offsets.finished(partition, record.offset());
+        Optional<LadderRecord> routed = ReadyMessage.route(record);
+        if (routed.isEmpty()) {
+            skipUnreadable(partition, record.offset());
             return;
         }
-        ReadyMessage message = read.get();
         with.metrics().read(record.timestamp(), now.toEpochMilli());
-        SenderLane lane = lanes.of(message.record().senderId());
+        SenderLane lane = lanes.of(routed.get().senderId());
         if (lane.isFull(sending.laneWork())) {
-            delay(message, lane.overflowReturnAt(now, sending.laneWork()), "lane-full");
+            delay(routed.get(), partition, record.offset(), lane.overflowReturnAt(now, sending.laneWork()), "lane-full");
             return;
         }
-        lane.add(message);
+        ReadyMessage.read(partition, record.offset(), routed.get(), now)
+            .ifPresentOrElse(lane::add, () -> skipUnreadable(partition, record.offset()));
+    }
+
+    private void skipUnreadable(TopicPartition partition, long offset) {
+        log.warn("Skipping unreadable released record at {}@{}", partition, offset);
+        offsets.finished(partition, offset);
     }
 
     /** Serves the lanes in turn, one message each per round, while requests may still start. */
@@ -265,9 +271,13 @@ final class SendLoop implements Runnable {
 
     /** Sends a message back through the ladder without an attempt, to be looked at again at {@code at}. */
     private void delay(ReadyMessage message, Instant at, String reason) {
+        delay(message.record(), message.partition(), message.offset(), at, reason);
+    }
+
+    private void delay(LadderRecord record, TopicPartition partition, long offset, Instant at, String reason) {
         with.metrics().sentBack(reason);
-        with.entrance().enter(message.record().delayedTo(at));
-        offsets.finished(message.partition(), message.offset());
+        with.entrance().enter(record.delayedTo(at));
+        offsets.finished(partition, offset);
     }
 
     /** Too many messages waiting in lanes: stop reading until they drain. Paused means backpressured, always. */

@@ -22,7 +22,6 @@ final class SenderLane {
     private final ThroughputLimit throughput;
     private final PairRate pairRate;
     private final LaneOverflow overflow = new LaneOverflow();
-    private String tenantId;
     private TopicPartition partition;
     private boolean paused;
 
@@ -50,12 +49,7 @@ final class SenderLane {
         return changed;
     }
 
-    String tenantId() {
-        return tenantId;
-    }
-
     void add(ReadyMessage message) {
-        tenantId = message.envelope().tenantId();
         partition = message.partition();
         queue.addLast(message);
     }

@@ -57,6 +57,20 @@ class LadderRecordTest {
     }
 
     @Test
+    void aReleasedRecordIsRoutedByItsHeadersAloneThoughTheReadyTopicIsKeyedBySender() {
+        byte[] encoded = EventCodec.encode(envelope("campaign-7"));
+        LadderRecord record = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded);
+
+        LadderRecord read = LadderRecord.fromRelease(record.envelope(), record.releaseHeaders()).orElseThrow();
+
+        assertThat(read.messageId()).isEqualTo(record.messageId());
+        assertThat(read.senderId()).isEqualTo("sender-1");
+        assertThat(read.dueAt()).isEqualTo(SEND_AT);
+        assertThat(LadderRecord.fromRelease(record.envelope(), record.headers()))
+            .as("released by a version that did not name the message in a header").isEmpty();
+    }
+
+    @Test
     void theTierReadsOfARecordTravelWithItAndStartAgainOnANewTripThroughTheLadder() {
         byte[] encoded = EventCodec.encode(envelope(null));
         LadderRecord readTwice = LadderRecord.firstAttempt(CommandFields.read(encoded), encoded).readByTier().readByTier();
