@@ -37,6 +37,10 @@ import org.springframework.validation.annotation.Validated;
  *                        the following passes into the same commit: each commit costs the broker several
  *                        requests and a marker per partition, whatever it carries; every move and release
  *                        becomes visible up to this much later
+ * @param pacedInMemory   a due record held back for its sender's turn ({@code ReleasePacing}) waits in the stage's
+ *                        release timer when its turn is at most this far off, and takes no trip through the tiers;
+ *                        further off, it waits in a tier, so one sender's long backlog cannot fill the timer and
+ *                        stop the stage reading the records of others
  */
 @Validated
 @ConfigurationProperties("wa.dispatcher")
@@ -55,6 +59,7 @@ public record DispatcherProperties(
     @NotNull Duration commandGrace,
     @Min(1) int maxKeptCommands,
     @NotNull Duration transactionLinger,
+    @NotNull Duration pacedInMemory,
     @Valid @NotNull Sending sending,
     @Valid @NotNull Retry retry) {
 
@@ -72,6 +77,7 @@ public record DispatcherProperties(
         commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
         maxKeptCommands = maxKeptCommands == 0 ? 500_000 : maxKeptCommands;
         transactionLinger = transactionLinger == null ? Duration.ofMillis(10) : transactionLinger;
+        pacedInMemory = pacedInMemory == null ? Duration.ofSeconds(30) : pacedInMemory;
         sending = sending == null ? new Sending(0, 0, null, null, 0, null, null, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;
     }

@@ -19,9 +19,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *                  of its wait, reported at release)
  * @param afterLostAnswer the previous attempt went out and got no answer: Meta may have taken it, so ask
  *                  before sending again
+ * @param slotted   its dueAt is a send slot its sender's rate gave it ({@link ReleasePacing}, a full lane): it is
+ *                  released then without taking another, so a message waits for its turn only once
  */
 public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int attempt, long version, String senderId,
-                           String campaignId, int tierReads, boolean afterLostAnswer) {
+                           String campaignId, int tierReads, boolean afterLostAnswer, boolean slotted) {
 
     static final String DUE_AT = "wa-due-at";
     static final String ATTEMPT = "wa-attempt";
@@ -30,41 +32,47 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
     static final String CAMPAIGN = "wa-campaign";
     static final String TIER_READS = "wa-tier-reads";
     static final String AFTER_LOST_ANSWER = "wa-after-lost-answer";
+    static final String SLOTTED = "wa-slotted";
     /** Only on a released record: DISPATCH_READY is keyed by sender, so the message id travels here. */
     static final String MESSAGE = "wa-message";
 
     /** The first attempt of a scheduled message, due at its sendAt. */
     public static LadderRecord firstAttempt(CommandFields scheduled, byte[] encoded) {
         return new LadderRecord(scheduled.messageId(), encoded, scheduled.sendAt(), 1, scheduled.version(),
-            scheduled.senderId(), scheduled.campaignId(), 0, false);
+            scheduled.senderId(), scheduled.campaignId(), 0, false, false);
     }
 
     /** The next attempt of this message version, due at {@code at}: a new trip through the ladder. */
     public LadderRecord nextAttempt(int nextAttempt, Instant at) {
-        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0, false);
+        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0, false, false);
     }
 
     /** The next attempt after one whose answer was lost: it first asks whether Meta took the previous one. */
     public LadderRecord nextAttemptAfterLostAnswer(int nextAttempt, Instant at) {
-        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0, true);
+        return new LadderRecord(messageId, envelope, at, nextAttempt, version, senderId, campaignId, 0, true, false);
     }
 
-    /** This same attempt, held back until {@code at} (pair rate, a full lane, a stopped sender). */
+    /** This same attempt, held back until {@code at} (pair rate, a stopped sender, a paused campaign). */
     public LadderRecord delayedTo(Instant at) {
-        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId, 0, afterLostAnswer);
+        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId, 0, afterLostAnswer, false);
+    }
+
+    /** This same attempt, held back until {@code at}, a send slot its sender's rate gave it. */
+    public LadderRecord slottedAt(Instant at) {
+        return new LadderRecord(messageId, envelope, at, attempt, version, senderId, campaignId, 0, afterLostAnswer, true);
     }
 
     /** This record as read once more by a delay tier. */
     LadderRecord readByTier() {
         return new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId, tierReads + 1,
-            afterLostAnswer);
+            afterLostAnswer, slotted);
     }
 
     public static LadderRecord fromKafka(String key, byte[] value, Headers headers) {
         return new LadderRecord(key, value, Instant.ofEpochMilli(Long.parseLong(text(headers, DUE_AT))),
             Integer.parseInt(text(headers, ATTEMPT)), Long.parseLong(text(headers, VERSION)), text(headers, SENDER),
             optionalText(headers, CAMPAIGN), Optional.ofNullable(optionalText(headers, TIER_READS)).map(Integer::parseInt)
-            .orElse(0), headers.lastHeader(AFTER_LOST_ANSWER) != null);
+            .orElse(0), headers.lastHeader(AFTER_LOST_ANSWER) != null, headers.lastHeader(SLOTTED) != null);
     }
 
     /**
@@ -95,6 +103,9 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
         headers.add(TIER_READS, bytes(Integer.toString(tierReads)));
         if (afterLostAnswer) {
             headers.add(AFTER_LOST_ANSWER, bytes("true"));
+        }
+        if (slotted) {
+            headers.add(SLOTTED, bytes("true"));
         }
         return headers;
     }

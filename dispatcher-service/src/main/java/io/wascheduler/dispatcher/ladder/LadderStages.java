@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.dispatcher.release.ReleaseGate;
+import io.wascheduler.dispatcher.sender.SenderDirectory;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +30,13 @@ class LadderStages implements SmartLifecycle {
     private volatile boolean running;
 
     LadderStages(DispatcherProperties properties, KafkaClients kafka, ReleaseGate gate, Clock clock,
-                 MeterRegistry registry, CommandIntake intake) {
+                 MeterRegistry registry, CommandIntake intake, SenderDirectory senders) {
         TierLadder ladder = new TierLadder(properties.tiers(), clock);
+        int defaultMps = properties.sending().defaultThroughputMps();
+        ReleasePacing pacing = new ReleasePacing(sender -> senders.throughputOf(sender).orElse(defaultMps),
+            properties.sending().laneWork(), clock);
         StageSettings settings = new StageSettings(properties.maxPendingReleases(), properties.maxPollWait(),
-            properties.pausedCampaignRecheck(), properties.transactionLinger());
+            properties.pausedCampaignRecheck(), properties.transactionLinger(), properties.pacedInMemory());
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage("intake", Topics.MESSAGE_COMMANDS.name(), Duration.ZERO, intake::read));
         for (Duration span : ladder.spans()) {
@@ -40,7 +44,7 @@ class LadderStages implements SmartLifecycle {
                 LadderStages::readTierRecord));
         }
         for (Stage stage : stages) {
-            loops.add(new StageLoop(stage, ladder, gate,
+            loops.add(new StageLoop(stage, ladder, gate, pacing,
                 kafka.consumer(stage.consumerGroup(), MAX_POLL_RECORDS, stage.fetchWait()),
                 () -> kafka.transactionalProducer(stage.name()), clock, new StageMetrics(registry, stage.name()),
                 settings));

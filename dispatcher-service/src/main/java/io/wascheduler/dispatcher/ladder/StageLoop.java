@@ -58,6 +58,7 @@ final class StageLoop implements Runnable {
     private final Stage stage;
     private final TierLadder ladder;
     private final ReleaseGate gate;
+    private final ReleasePacing pacing;
     private final Consumer<String, byte[]> consumer;
     private final Supplier<Producer<String, byte[]>> producers;
     private final Clock clock;
@@ -78,11 +79,12 @@ final class StageLoop implements Runnable {
     private boolean needsRewind;
     private volatile boolean running = true;
 
-    StageLoop(Stage stage, TierLadder ladder, ReleaseGate gate, Consumer<String, byte[]> consumer,
+    StageLoop(Stage stage, TierLadder ladder, ReleaseGate gate, ReleasePacing pacing, Consumer<String, byte[]> consumer,
               Supplier<Producer<String, byte[]>> producers, Clock clock, StageMetrics metrics, StageSettings settings) {
         this.stage = stage;
         this.ladder = ladder;
         this.gate = gate;
+        this.pacing = pacing;
         this.consumer = consumer;
         this.producers = producers;
         this.clock = clock;
@@ -201,6 +203,13 @@ final class StageLoop implements Runnable {
                 return false;
             }
             LadderRecord record = pending.item();
+            Optional<Instant> turn = record.slotted() ? Optional.empty() : pacing.holdUntil(record.senderId());
+            if (turn.isPresent()) {
+                // before the gate: a record that is to wait for its sender's turn is checked when its turn comes
+                holdForTurn(pending, record.slottedAt(turn.get()));
+                advance(pending.partition());
+                return true;
+            }
             Optional<ReleaseDecision> decision = gate.decide(record.messageId(), record.version(), record.dueAt(),
                 record.campaignId());
             if (decision.isEmpty()) {
@@ -213,10 +222,23 @@ final class StageLoop implements Runnable {
         });
     }
 
+    /** Waits in the release timer when the turn is near, in a tier otherwise (see pacedInMemory). */
+    private void holdForTurn(ReleaseTimer.Pending<TopicPartition, LadderRecord> pending, LadderRecord slotted) {
+        metrics.paced();
+        if (ladder.reached(slotted.dueAt().minus(settings.pacedInMemory()))) {
+            timer.add(pending.partition(), pending.offset(), slotted.dueAt(), slotted);
+        } else {
+            route(pending.partition(), pending.offset(), slotted);
+        }
+    }
+
     private void apply(ReleaseDecision decision, ReleaseTimer.Pending<TopicPartition, LadderRecord> pending) {
         LadderRecord record = pending.item();
         switch (decision) {
             case RELEASE -> {
+                if (!record.slotted()) {
+                    pacing.released(record.senderId());
+                }
                 transaction.send(new ProducerRecord<>(Topics.DISPATCH_READY.name(), null, record.senderId(),
                     record.envelope(), record.releaseHeaders()));
                 metrics.released(Duration.between(record.dueAt(), clock.instant()), record.tierReads());

@@ -17,6 +17,7 @@ final class StageMetrics {
     private final Timer lateness;
     private final DistributionSummary tierReads;
     private final Map<ReleaseDecision, Counter> notReleased = new EnumMap<>(ReleaseDecision.class);
+    private final Counter paced;
     private final AtomicLong heldInTier = new AtomicLong();
     private final AtomicLong waitingInTimer = new AtomicLong();
 
@@ -38,6 +39,9 @@ final class StageMetrics {
                     .register(registry));
             }
         }
+        paced = Counter.builder("wa.dispatcher.release.paced")
+            .description("Due records held back in the ladder until their sender's turn, its rate taken")
+            .tag("stage", stage).register(registry);
         Gauge.builder("wa.dispatcher.tier.held", heldInTier, AtomicLong::get)
             .description("Records waiting in this stage's source topic (consumer lag of this instance)")
             .tag("stage", stage).register(registry);
@@ -52,6 +56,10 @@ final class StageMetrics {
 
     void notReleased(ReleaseDecision decision) {
         notReleased.get(decision).increment();
+    }
+
+    void paced() {
+        paced.increment();
     }
 
     void held(long inTier, int inTimer) {

@@ -168,7 +168,8 @@ final class SendLoop implements Runnable {
         with.metrics().read(record.timestamp(), now.toEpochMilli());
         SenderLane lane = lanes.of(routed.get().senderId());
         if (lane.isFull(sending.laneWork())) {
-            delay(routed.get(), partition, record.offset(), lane.overflowReturnAt(now, sending.laneWork()), "lane-full");
+            sendBack(routed.get().slottedAt(lane.overflowReturnAt(now, sending.laneWork())), partition, record.offset(),
+                "lane-full");
             return;
         }
         ReadyMessage.read(partition, record.offset(), routed.get(), now)
@@ -271,12 +272,12 @@ final class SendLoop implements Runnable {
 
     /** Sends a message back through the ladder without an attempt, to be looked at again at {@code at}. */
     private void delay(ReadyMessage message, Instant at, String reason) {
-        delay(message.record(), message.partition(), message.offset(), at, reason);
+        sendBack(message.record().delayedTo(at), message.partition(), message.offset(), reason);
     }
 
-    private void delay(LadderRecord record, TopicPartition partition, long offset, Instant at, String reason) {
+    private void sendBack(LadderRecord record, TopicPartition partition, long offset, String reason) {
         with.metrics().sentBack(reason);
-        with.entrance().enter(record.delayedTo(at));
+        with.entrance().enter(record);
         offsets.finished(partition, offset);
     }
 
