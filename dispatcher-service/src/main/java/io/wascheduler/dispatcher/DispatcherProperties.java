@@ -2,7 +2,6 @@ package io.wascheduler.dispatcher;
 
 import io.wascheduler.model.topic.Topics;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -38,12 +37,6 @@ import org.springframework.validation.annotation.Validated;
  *                        the following passes into the same commit: each commit costs the broker several
  *                        requests and a marker per partition, whatever it carries; every move and release
  *                        becomes visible up to this much later
- * @param pacedInMemory   a due record held back for its sender's turn ({@code ReleasePacing}) waits in the stage's
- *                        release timer when its turn is at most this far off, and takes no trip through the tiers;
- *                        further off, it waits in a tier, so one sender's long backlog cannot fill the timer and
- *                        stop the stage reading the records of others. A record waiting there holds back its
- *                        partition's committed offset, so after a crash the records released after it come again:
- *                        it must be well under {@code sending.dedupe-lookback}, which recognises them as sent
  */
 @Validated
 @ConfigurationProperties("wa.dispatcher")
@@ -62,7 +55,6 @@ public record DispatcherProperties(
     @NotNull Duration commandGrace,
     @Min(1) int maxKeptCommands,
     @NotNull Duration transactionLinger,
-    @NotNull Duration pacedInMemory,
     @Valid @NotNull Sending sending,
     @Valid @NotNull Retry retry) {
 
@@ -80,15 +72,8 @@ public record DispatcherProperties(
         commandGrace = commandGrace == null ? Duration.ofMillis(25) : commandGrace;
         maxKeptCommands = maxKeptCommands == 0 ? 500_000 : maxKeptCommands;
         transactionLinger = transactionLinger == null ? Duration.ofMillis(10) : transactionLinger;
-        pacedInMemory = pacedInMemory == null ? Duration.ofSeconds(10) : pacedInMemory;
         sending = sending == null ? new Sending(0, 0, null, null, 0, null, null, null, null, null, null) : sending;
         retry = retry == null ? new Retry(null, null, null, null, null) : retry;
-    }
-
-    /** A restart within the rest of the lookback still recognises every record a crash makes a stage release again. */
-    @AssertTrue(message = "paced-in-memory must be at most half of sending.dedupe-lookback")
-    public boolean isPacedInMemoryWithinDedupeLookback() {
-        return pacedInMemory.multipliedBy(2).compareTo(sending.dedupeLookback()) <= 0;
     }
 
     /** The smallest span: records due sooner than this wait in an in-memory timer instead of a tier. */

@@ -36,7 +36,7 @@ class LadderStages implements SmartLifecycle {
         ReleasePacing pacing = new ReleasePacing(sender -> senders.throughputOf(sender).orElse(defaultMps),
             properties.sending().laneWork(), clock);
         StageSettings settings = new StageSettings(properties.maxPendingReleases(), properties.maxPollWait(),
-            properties.pausedCampaignRecheck(), properties.transactionLinger(), properties.pacedInMemory());
+            properties.pausedCampaignRecheck(), properties.transactionLinger());
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage("intake", Topics.MESSAGE_COMMANDS.name(), Duration.ZERO, intake::read));
         for (Duration span : ladder.spans()) {

@@ -206,7 +206,11 @@ final class StageLoop implements Runnable {
             Optional<Instant> turn = record.slotted() ? Optional.empty() : pacing.holdUntil(record.senderId());
             if (turn.isPresent()) {
                 // before the gate: a record that is to wait for its sender's turn is checked when its turn comes
-                holdForTurn(pending, record.slottedAt(turn.get()));
+                // through the tiers like any record due later, not in this timer: a record waiting here holds back
+                // its partition's committed offset, and a crash would make the stage release again everything
+                // released after it meanwhile, more than the send side's dedupe remembers
+                metrics.paced();
+                route(pending.partition(), pending.offset(), record.slottedAt(turn.get()));
                 advance(pending.partition());
                 return true;
             }
@@ -220,16 +224,6 @@ final class StageLoop implements Runnable {
             advance(pending.partition());
             return true;
         });
-    }
-
-    /** Waits in the release timer when the turn is near, in a tier otherwise (see pacedInMemory). */
-    private void holdForTurn(ReleaseTimer.Pending<TopicPartition, LadderRecord> pending, LadderRecord slotted) {
-        metrics.paced();
-        if (ladder.reached(slotted.dueAt().minus(settings.pacedInMemory()))) {
-            timer.add(pending.partition(), pending.offset(), slotted.dueAt(), slotted);
-        } else {
-            route(pending.partition(), pending.offset(), slotted);
-        }
     }
 
     private void apply(ReleaseDecision decision, ReleaseTimer.Pending<TopicPartition, LadderRecord> pending) {
