@@ -205,10 +205,10 @@ final class StageLoop implements Runnable {
             LadderRecord record = pending.item();
             Optional<Instant> turn = record.slotted() ? Optional.empty() : pacing.holdUntil(record.senderId());
             if (turn.isPresent()) {
-                // before the gate: a record that is to wait for its sender's turn is checked when its turn comes
-                // through the tiers like any record due later, not in this timer: a record waiting here holds back
-                // its partition's committed offset, and a crash would make the stage release again everything
-                // released after it meanwhile, more than the send side's dedupe remembers
+                // before the gate, which checks the record when its turn comes. It waits in the tiers like any record
+                // due later, not in this timer: a record waiting here holds back its partition's committed offset, and
+                // a crash would make the stage release again everything released after it meanwhile, more than the
+                // send side's dedupe remembers
                 metrics.paced();
                 route(pending.partition(), pending.offset(), record.slottedAt(turn.get()));
                 advance(pending.partition());

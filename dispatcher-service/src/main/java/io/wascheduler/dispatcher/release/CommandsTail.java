@@ -1,10 +1,10 @@
 package io.wascheduler.dispatcher.release;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.dispatcher.command.CommandFields;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,10 +53,7 @@ class CommandsTail implements SmartLifecycle {
     private static final Duration EVICT_EVERY = Duration.ofMillis(500);
     /** A probe not answered in this time is given up and asked again; releases wait meanwhile. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * While answered probes are still ahead of the tail, a newer one only helps instants beyond them: asking at
-     * every pass would cost a round trip per pass and slow the tail further behind a flood of commands.
-     */
+    /** While the tail is behind an answered probe, at most one more probe per this long (see {@link TailProgress}). */
     private static final Duration PROBE_SPACING_WHILE_BEHIND = Duration.ofMillis(10);
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -67,7 +64,7 @@ class CommandsTail implements SmartLifecycle {
     private final KeptCommands kept = new KeptCommands();
     /** The latest instant a release asked about; kept exact, because a probe sent before it cannot prove it. */
     private final AtomicReference<Instant> wanted = new AtomicReference<>(Instant.MIN);
-    private final TailProgress<TopicPartition> progress = new TailProgress<>();
+    private final TailProgress<TopicPartition> progress = new TailProgress<>(PROBE_SPACING_WHILE_BEHIND);
     private volatile Instant coveredUntil = Instant.MIN;
     private volatile Instant startedAt = Instant.MAX;
     private volatile boolean running;
@@ -171,8 +168,7 @@ class CommandsTail implements SmartLifecycle {
         }
         partitions.forEach(partition -> progress.readUpTo(partition, consumer.position(partition)));
         Instant now = clock.instant();
-        if (progress.needsProbeFor(wanted.get())
-            && (!progress.isBehindProbes() || !now.isBefore(progress.lastProbedAt().plus(PROBE_SPACING_WHILE_BEHIND)))) {
+        if (progress.needsProbeFor(wanted.get(), now)) {
             progress.probed(now, endOffsets(partitions));
         }
         coveredUntil = progress.coveredUntil();

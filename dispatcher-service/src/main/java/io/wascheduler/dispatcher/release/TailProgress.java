@@ -1,5 +1,6 @@
 package io.wascheduler.dispatcher.release;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,10 +19,19 @@ import java.util.Map;
 final class TailProgress<P> {
 
     private final Map<P, Long> positions = new HashMap<>();
+    /**
+     * While answered probes are still ahead of the reader, a newer one only helps instants beyond them: asking at
+     * every pass would cost a round trip per pass and slow a reader already behind a flood further.
+     */
+    private final Duration spacingWhileBehind;
     /** Answered probes the reader has not reached yet, oldest first. */
     private final Deque<Probe<P>> unreached = new ArrayDeque<>();
     private Instant lastProbedAt = Instant.MIN;
     private Instant coveredUntil = Instant.MIN;
+
+    TailProgress(Duration spacingWhileBehind) {
+        this.spacingWhileBehind = spacingWhileBehind;
+    }
 
     /** The end offsets the broker answered to a request sent at {@code sentAt}; probes come in the order sent. */
     void probed(Instant sentAt, Map<P, Long> ends) {
@@ -41,19 +51,13 @@ final class TailProgress<P> {
         return coveredUntil;
     }
 
-    /** True unless the last probe was sent at or after {@code wanted}, so it can prove that instant. */
-    boolean needsProbeFor(Instant wanted) {
-        return wanted.isAfter(lastProbedAt);
-    }
-
-    /** When the last probe was sent. */
-    Instant lastProbedAt() {
-        return lastProbedAt;
-    }
-
-    /** True while an answered probe is ahead of the reader: it is behind the appends. */
-    boolean isBehindProbes() {
-        return !unreached.isEmpty();
+    /**
+     * True when a probe sent {@code now} is worth its round trip: the last one was sent before {@code wanted}, so it
+     * cannot prove that instant, and, while the reader is behind an answered probe, it was sent the spacing ago.
+     */
+    boolean needsProbeFor(Instant wanted, Instant now) {
+        return wanted.isAfter(lastProbedAt)
+            && (unreached.isEmpty() || !now.isBefore(lastProbedAt.plus(spacingWhileBehind)));
     }
 
     private void advance() {

@@ -167,9 +167,8 @@ final class SendLoop implements Runnable {
         }
         with.metrics().read(record.timestamp(), now.toEpochMilli());
         SenderLane lane = lanes.of(routed.get().senderId());
-        if (lane.isFull(sending.laneWork())) {
-            sendBack(routed.get().slottedAt(lane.overflowReturnAt(now, sending.laneWork())), partition, record.offset(),
-                "lane-full");
+        if (lane.isFull()) {
+            sendBack(routed.get().slottedAt(lane.overflowReturnAt(now)), partition, record.offset(), "lane-full");
             return;
         }
         ReadyMessage.read(partition, record.offset(), routed.get(), now)

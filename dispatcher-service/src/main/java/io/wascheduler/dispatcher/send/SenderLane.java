@@ -21,13 +21,16 @@ final class SenderLane {
     private final Deque<ReadyMessage> queue = new ArrayDeque<>();
     private final ThroughputLimit throughput;
     private final PairRate pairRate;
+    /** How much sending the lane holds, as time at the sender's current rate. */
+    private final Duration work;
     private final LaneOverflow overflow = new LaneOverflow();
     private TopicPartition partition;
     private boolean paused;
 
-    SenderLane(ThroughputLimit throughput, PairRate pairRate) {
+    SenderLane(ThroughputLimit throughput, PairRate pairRate, Duration work) {
         this.throughput = throughput;
         this.pairRate = pairRate;
+        this.work = work;
     }
 
     ThroughputLimit throughput() {
@@ -66,17 +69,17 @@ final class SenderLane {
         return queue.size();
     }
 
-    /** Whether the lane holds {@code work}'s worth of sending at the sender's current rate. */
-    boolean isFull(Duration work) {
-        return queue.size() >= capacity(work);
+    /** Whether the lane holds its work's worth of sending at the sender's current rate. */
+    boolean isFull() {
+        return queue.size() >= capacity();
     }
 
     /** When a message that found this lane full should come back: see {@link LaneOverflow}. */
-    Instant overflowReturnAt(Instant now, Duration work) {
-        return overflow.returnAt(now, queue.size(), capacity(work), throughput.currentLimit());
+    Instant overflowReturnAt(Instant now) {
+        return overflow.returnAt(now, queue.size(), capacity(), throughput.currentLimit());
     }
 
-    private int capacity(Duration work) {
+    private int capacity() {
         return (int) Math.max(1, throughput.currentLimit() * work.toMillis() / MILLIS_PER_SECOND);
     }
 

@@ -54,7 +54,7 @@ final class SenderLanes {
         if (lastAssignment != null) {
             throughput.assumeSpentAt(lastAssignment);
         }
-        SenderLane lane = new SenderLane(throughput, new PairRate(sending.pairRateInterval(), clock));
+        SenderLane lane = new SenderLane(throughput, new PairRate(sending.pairRateInterval(), clock), sending.laneWork());
         lane.pause(directory.pausedNow(senderId));
         return lane;
     }

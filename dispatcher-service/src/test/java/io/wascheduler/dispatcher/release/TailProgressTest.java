@@ -2,6 +2,7 @@ package io.wascheduler.dispatcher.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class TailProgressTest {
 
     private static final Instant PROBE = Instant.parse("2026-11-22T06:00:00.000Z");
-    private final TailProgress<Integer> progress = new TailProgress<>();
+    private static final Duration SPACING_WHILE_BEHIND = Duration.ofMillis(10);
+    private final TailProgress<Integer> progress = new TailProgress<>(SPACING_WHILE_BEHIND);
 
     @Test
     void nothingIsCoveredBeforeTheFirstProbe() {
@@ -36,7 +38,7 @@ class TailProgressTest {
         progress.probed(PROBE.plusMillis(50), Map.of(0, 12L));
 
         assertThat(progress.coveredUntil()).isEqualTo(PROBE);
-        assertThat(progress.needsProbeFor(PROBE.plusMillis(50))).isFalse();
+        assertThat(progress.needsProbeFor(PROBE.plusMillis(50), PROBE.plusMillis(60))).isFalse();
         progress.readUpTo(0, 12);
         assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(50));
     }
@@ -47,8 +49,8 @@ class TailProgressTest {
         progress.probed(PROBE.plusNanos(570_000), Map.of(0, 4L));
 
         assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusNanos(570_000));
-        assertThat(progress.needsProbeFor(PROBE.plusNanos(900_000))).isTrue();
-        assertThat(progress.needsProbeFor(PROBE.plusNanos(570_000))).isFalse();
+        assertThat(progress.needsProbeFor(PROBE.plusNanos(900_000), PROBE.plusMillis(1))).isTrue();
+        assertThat(progress.needsProbeFor(PROBE.plusNanos(570_000), PROBE.plusMillis(1))).isFalse();
     }
 
     @Test
@@ -64,5 +66,17 @@ class TailProgressTest {
         assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(20));
         progress.readUpTo(0, 1_300);
         assertThat(progress.coveredUntil()).isEqualTo(PROBE.plusMillis(40));
+    }
+
+    @Test
+    void aReaderBehindAnAnsweredProbeAsksForANewerOneOnlyOnceTheSpacingHasPassed() {
+        progress.readUpTo(0, 0);
+        progress.probed(PROBE, Map.of(0, 100L));
+        Instant wanted = PROBE.plusMillis(5);
+
+        assertThat(progress.needsProbeFor(wanted, PROBE.plusMillis(5))).isFalse();
+        assertThat(progress.needsProbeFor(wanted, PROBE.plusMillis(10))).isTrue();
+        progress.readUpTo(0, 100);
+        assertThat(progress.needsProbeFor(wanted, PROBE.plusMillis(5))).as("caught up: at once").isTrue();
     }
 }

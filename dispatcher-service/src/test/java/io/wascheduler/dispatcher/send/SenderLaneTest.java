@@ -29,21 +29,21 @@ class SenderLaneTest {
         ThroughputLimit limit = new ThroughputLimit(500, clock);
         limit.throttled();
 
-        SenderLane lane = new SenderLane(limit, new PairRate(Duration.ofSeconds(6), clock));
+        SenderLane lane = new SenderLane(limit, new PairRate(Duration.ofSeconds(6), clock), TWO_SECONDS_OF_SENDING);
         int taken = fill(lane);
 
         assertThat(taken).isEqualTo(500);
         // the lane drains to half (250 at 250/s: 1 s), then the first message sent back gets the next slot
-        assertThat(lane.overflowReturnAt(NOW, TWO_SECONDS_OF_SENDING)).isEqualTo(NOW.plusSeconds(1).plusMillis(4));
+        assertThat(lane.overflowReturnAt(NOW)).isEqualTo(NOW.plusSeconds(1).plusMillis(4));
     }
 
     private int messagesTakenUntilFull(ThroughputLimit limit) {
-        return fill(new SenderLane(limit, new PairRate(Duration.ofSeconds(6), clock)));
+        return fill(new SenderLane(limit, new PairRate(Duration.ofSeconds(6), clock), TWO_SECONDS_OF_SENDING));
     }
 
     private int fill(SenderLane lane) {
         int taken = 0;
-        while (!lane.isFull(TWO_SECONDS_OF_SENDING)) {
+        while (!lane.isFull()) {
             lane.add(message(taken++));
         }
         return taken;
