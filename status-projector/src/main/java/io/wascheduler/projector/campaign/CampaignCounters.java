@@ -10,9 +10,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A campaign's counters: how many of its messages are in each status, the total its CampaignScheduled
- * declared (null until seen), and how many messages reached SENT in each recent second (epoch second
- * to count) for the send rate.
+ * A campaign's counters: how many of its messages are in each status but SCHEDULED (pending is what the
+ * declared total leaves), the total its CampaignScheduled declared (null until seen), and how many messages
+ * reached SENT in each recent second (epoch second to count) for the send rate.
  */
 public record CampaignCounters(
     String campaignId,
@@ -23,8 +23,15 @@ public record CampaignCounters(
     Instant updatedAt) {
 
     public CampaignCounters {
-        byStatus = byStatus == null || byStatus.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(byStatus));
+        byStatus = byStatus == null || byStatus.isEmpty() ? Map.of() : withoutScheduled(byStatus);
         sentPerSecond = sentPerSecond == null ? new TreeMap<>() : new TreeMap<>(sentPerSecond);
+    }
+
+    /** Counters stored before SCHEDULED stopped being counted still hold it; what they hold of it is stale. */
+    private static Map<MessageStatus, Long> withoutScheduled(Map<MessageStatus, Long> byStatus) {
+        Map<MessageStatus, Long> counted = new EnumMap<>(byStatus);
+        counted.remove(MessageStatus.SCHEDULED);
+        return Map.copyOf(counted);
     }
 
     public static CampaignCounters empty(String campaignId) {
@@ -56,21 +63,21 @@ public record CampaignCounters(
         return byStatus.getOrDefault(status, 0L);
     }
 
-    /** Messages of this campaign the projector has seen, whatever their status. */
+    /** Messages of this campaign the projector has seen past SCHEDULED, whatever their status now. */
     public long seen() {
         return byStatus.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
-     * The funnel: pending is SCHEDULED, sending is SENDING (attempted, being retried), and the two never
-     * overlap. Messages declared but not seen yet count as pending, so
+     * The funnel: pending is every declared message not counted in another status (scheduled, or not seen
+     * yet), sending is SENDING (attempted, being retried), and the two never overlap, so
      * {@code total = pending + sending + sent + failed + cancelled} holds at every moment.
      */
     public CampaignProgress progress() {
         long seen = seen();
         long total = declaredTotal == null ? seen : Math.max(declaredTotal, seen);
         long sending = count(MessageStatus.SENDING);
-        long pending = count(MessageStatus.SCHEDULED) + (total - seen);
+        long pending = total - seen;
         long read = count(MessageStatus.READ);
         long delivered = count(MessageStatus.DELIVERED) + read;
         long sent = count(MessageStatus.SENT) + delivered;

@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Applies one event to a message's view. The state itself is {@link MessageLifecycle#merge}; this adds
- * what the counters need: once the message's campaign is known, every change of its status becomes a
- * {@link CampaignUpdate} moving it from the old status to the new one (from nothing the first time).
+ * what the counters need: once the message's campaign is known, every change of the status its campaign counts
+ * it in becomes a {@link CampaignUpdate} moving it from the old status to the new one (from nothing the first
+ * time, and from or to nothing while it is SCHEDULED, which is not counted).
  */
 public final class MessageProjection {
 
@@ -69,12 +70,22 @@ public final class MessageProjection {
         if (after.campaignId() == null) {
             return null;
         }
-        MessageStatus from = before == null || before.campaignId() == null ? null : before.status();
-        if (from == after.status()) {
+        MessageStatus from = before == null || before.campaignId() == null ? null : counted(before.status());
+        MessageStatus to = counted(after.status());
+        if (from == to) {
             return null;
         }
-        boolean becameSent = (from == null || !from.isSentOrLater()) && after.status().isSentOrLater();
-        return CampaignUpdate.moved(tenantId, from, after.status(), becameSent ? firstSentAt(after) : null);
+        boolean becameSent = (from == null || !from.isSentOrLater()) && to != null && to.isSentOrLater();
+        return CampaignUpdate.moved(tenantId, from, to, becameSent ? firstSentAt(after) : null);
+    }
+
+    /**
+     * The status a campaign counts the message in; none while it is SCHEDULED. A campaign's pending messages are
+     * its declared total less those counted elsewhere, so scheduling a million messages moves no counter: no
+     * campaign update per MessageScheduled, which was half of what the projection did for each one.
+     */
+    private static MessageStatus counted(MessageStatus status) {
+        return status == MessageStatus.SCHEDULED ? null : status;
     }
 
     /** When the current version was first seen sent (or later), even if this event, crediting it late, came after. */

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class MessageProjectionTest {
 
     @Test
-    void aMessageIsCountedInItsCampaignFromItsFirstEvent() {
+    void aScheduledMessageMovesNoCounterItsCampaignsDeclaredTotalCountsItAsPending() {
         MessageProjection.Change change = apply(null, scheduled("m1", 1, "c1"));
 
         assertThat(change.after().status()).isEqualTo(MessageStatus.SCHEDULED);
-        assertThat(change.campaignUpdate()).isEqualTo(CampaignUpdate.moved(Events.TENANT, null, MessageStatus.SCHEDULED, null));
+        assertThat(change.after().campaignId()).isEqualTo("c1");
+        assertThat(change.campaignUpdate()).isNull();
     }
 
     @Test
@@ -30,7 +31,7 @@ class MessageProjectionTest {
         MessageProjection.Change change = apply(scheduled, dispatched("m1", 1, "c1", "wamid.1"));
 
         assertThat(change.campaignUpdate())
-            .isEqualTo(CampaignUpdate.moved(Events.TENANT, MessageStatus.SCHEDULED, MessageStatus.SENT, Events.AT));
+            .isEqualTo(CampaignUpdate.moved(Events.TENANT, null, MessageStatus.SENT, Events.AT));
         assertThat(change.after().wamid()).isEqualTo("wamid.1");
     }
 

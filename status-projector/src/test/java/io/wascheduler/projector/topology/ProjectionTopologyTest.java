@@ -148,7 +148,7 @@ class ProjectionTopologyTest {
 
     @Test
     void aRetryWithANewVersionMovesAFailedMessageBackToPendingAndIgnoresTheOldVersionsNews() {
-        projection.pipe(scheduled("m1", 1, CAMPAIGN), failedFinally("m1", 1, CAMPAIGN));
+        projection.pipe(campaignScheduled(CAMPAIGN, 1), scheduled("m1", 1, CAMPAIGN), failedFinally("m1", 1, CAMPAIGN));
         assertFunnel(CAMPAIGN, 1, 0, 0, 0, 0, 0, 1, 0);
 
         projection.pipe(scheduled("m1", 2, CAMPAIGN));
