@@ -196,7 +196,7 @@ class CommandsTail implements SmartLifecycle {
     }
 
     private void keep(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null || record.value() == null || CommandFields.isFirstSchedule(record.value())) {
             return;
         }
         try {

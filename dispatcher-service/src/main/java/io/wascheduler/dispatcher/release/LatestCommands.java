@@ -10,27 +10,29 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The latest command per message, for the release-time cancel/edit check. Why a global table: the
- * compacted MESSAGE_COMMANDS topic already holds exactly this state; a Kafka Streams global table copies
- * it into RocksDB on local disk, so memory stays flat however many messages are pending (10 M pending
- * messages are 10 M RocksDB rows, not 10 M heap objects), and every instance sees every message whichever
- * tier partitions it owns. A restart catches up from the local checkpoint instead of reloading the topic
- * into memory.
+ * compacted MESSAGE_COMMANDS topic already holds this state; a Kafka Streams global store copies what the
+ * check needs of it (the cancels and edits, see {@link LatestCommandWriter}) into RocksDB on local disk, so
+ * memory stays flat however many messages are cancelled or edited (rows on disk, not heap objects), and every
+ * instance sees every message whichever tier partitions it owns. A restart catches up from the local
+ * checkpoint instead of reloading the topic into memory.
  */
 @Component
 class LatestCommands implements SmartLifecycle {
@@ -45,13 +47,17 @@ class LatestCommands implements SmartLifecycle {
         StreamsBuilder builder = new StreamsBuilder();
         // kept as the topic's bytes: decoding every command on its way into the store and encoding it again
         // for RocksDB would be paid for each of millions of commands; a release reads a few fields of the one
-        // it asks for. No record cache: each message is written about once and read about once, so a cache in
+        // it asks for. No record cache: each command is written about once and read about once, so a cache in
         // front of RocksDB only adds its bookkeeping to every write and read
-        builder.globalTable(Topics.MESSAGE_COMMANDS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
-            Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE).withCachingDisabled());
+        builder.addGlobalStore(
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled(),
+            Topics.MESSAGE_COMMANDS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()), LatestCommandWriter::new);
         Properties config = new Properties();
         config.putAll(kafka.common());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "wa-dispatcher-commands");
+        // not "wa-dispatcher-commands" any more: that directory holds the table as it was before it skipped first
+        // schedules (another store layout), and its checkpoint would stop a new table from restoring the topic
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "wa-dispatcher-latest-commands");
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
         // only a global table: no stream thread and no consumer group are needed
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 0);
@@ -106,6 +112,34 @@ class LatestCommands implements SmartLifecycle {
 
     boolean isReady() {
         return readyStore() != null;
+    }
+
+    /**
+     * Writes each command as the message's latest, but a first schedule ({@link CommandFields#isFirstSchedule(byte[])}):
+     * the check decides the same with or without it, so the table holds the cancels and edits, not one row per
+     * pending message, and a release of an unedited message looks up a key RocksDB's filters know is absent.
+     * Kafka Streams restores a global store through this writer too.
+     */
+    private static final class LatestCommandWriter implements Processor<String, byte[], Void, Void> {
+
+        private KeyValueStore<String, byte[]> latest;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            latest = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            if (record.key() == null) {
+                return;
+            }
+            if (record.value() == null) {
+                latest.delete(record.key());
+            } else if (!CommandFields.isFirstSchedule(record.value())) {
+                latest.put(record.key(), record.value());
+            }
+        }
     }
 
     /** The Kafka Streams state, for health. */

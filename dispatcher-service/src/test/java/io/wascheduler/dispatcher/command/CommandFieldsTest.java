@@ -14,6 +14,7 @@ import io.wascheduler.model.event.MessageScheduled;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,28 @@ class CommandFieldsTest {
         assertThat(fields.version()).isEqualTo(5);
         assertThat(fields.sendAt()).isEqualTo(SEND_AT);
         assertThat(fields.eventId()).hasToString("0b7e3c1e-8a3d-4a55-9f59-0d1c2e3f4a5b");
+    }
+
+    @Test
+    void aFirstScheduleIsToldApartFromEditsCancelsAndOtherEventsAsTheFullReadTellsIt() {
+        byte[] first = EventCodec.encode(envelope(new MessageScheduled("m-1", 1, "campaign-7", "sender-1", "+14155550123",
+            new TextContent("Hello", false), SEND_AT, 4, Map.of())));
+        byte[] edit = EventCodec.encode(envelope(new MessageScheduled("m-1", 2, "campaign-7", "sender-1", "+14155550123",
+            new TextContent("Hello again", false), SEND_AT, 4, Map.of())));
+        byte[] cancel = EventCodec.encode(envelope(new MessageCancelled("m-1", 1, null, "sender-1", "user request")));
+        byte[] other = EventCodec.encode(envelope(new CampaignPaused("campaign-7")));
+        byte[] payloadFirst = """
+            {"payload": {"version": 1, "messageId": "m-9"}, "type": "MessageScheduled", "schemaVersion": 1,
+             "eventId": "0b7e3c1e-8a3d-4a55-9f59-0d1c2e3f4a5b"}""".getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] command : List.of(first, edit, cancel, other, payloadFirst)) {
+            assertThat(CommandFields.isFirstSchedule(command)).isEqualTo(CommandFields.read(command).isFirstSchedule());
+        }
+        assertThat(CommandFields.isFirstSchedule(first)).isTrue();
+        assertThat(CommandFields.isFirstSchedule(payloadFirst)).isTrue();
+        assertThat(CommandFields.isFirstSchedule(edit)).isFalse();
+        assertThat(CommandFields.isFirstSchedule(cancel)).isFalse();
+        assertThat(CommandFields.isFirstSchedule("[1, 2]".getBytes(StandardCharsets.UTF_8))).isFalse();
     }
 
     @Test
