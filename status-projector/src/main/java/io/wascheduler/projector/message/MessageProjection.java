@@ -29,12 +29,22 @@ public final class MessageProjection {
     public record Change(MessageView after, CampaignUpdate campaignUpdate) {
     }
 
+    private static final long FIRST_VERSION = 1;
+
     private MessageProjection() {
     }
 
-    /** Empty when the event changes nothing: a duplicate, news the current status outranks, or an older version's news. */
+    /**
+     * Empty when the event changes nothing: a duplicate, news the current status outranks, an older version's
+     * news, or the first schedule of a message nothing is known of yet. No view is what a message waiting for its
+     * first attempt looks like (the counters count it pending from its campaign's declared total, and nothing
+     * asks for it before it is sent), so a launch's million schedules write nothing to the store or its changelog.
+     */
     public static Optional<Change> apply(MessageView current, String messageId, EventEnvelope envelope) {
         EventPayload event = envelope.payload();
+        if (current == null && event instanceof MessageScheduled scheduled && scheduled.version() <= FIRST_VERSION) {
+            return Optional.empty();
+        }
         Optional<MessageState> shown = MessageLifecycle.observedBy(event);
         if (shown.isEmpty()) {
             return Optional.empty();

@@ -16,19 +16,22 @@ import org.junit.jupiter.api.Test;
 class MessageProjectionTest {
 
     @Test
-    void aScheduledMessageMovesNoCounterItsCampaignsDeclaredTotalCountsItAsPending() {
-        MessageProjection.Change change = apply(null, scheduled("m1", 1, "c1"));
+    void aFirstScheduleOfAnUnknownMessageChangesNothingItsCampaignsDeclaredTotalCountsItAsPending() {
+        assertThat(MessageProjection.apply(null, "m1", scheduled("m1", 1, "c1"))).isEmpty();
+    }
+
+    @Test
+    void anEditMovesNoCounterWhileTheMessageStaysScheduled() {
+        MessageProjection.Change change = apply(null, scheduled("m1", 2, "c1"));
 
         assertThat(change.after().status()).isEqualTo(MessageStatus.SCHEDULED);
-        assertThat(change.after().campaignId()).isEqualTo("c1");
+        assertThat(change.after().version()).isEqualTo(2);
         assertThat(change.campaignUpdate()).isNull();
     }
 
     @Test
     void reachingSentMovesTheMessageAndDatesTheSendForTheRate() {
-        MessageView scheduled = apply(null, scheduled("m1", 1, "c1")).after();
-
-        MessageProjection.Change change = apply(scheduled, dispatched("m1", 1, "c1", "wamid.1"));
+        MessageProjection.Change change = apply(null, dispatched("m1", 1, "c1", "wamid.1"));
 
         assertThat(change.campaignUpdate())
             .isEqualTo(CampaignUpdate.moved(Events.TENANT, null, MessageStatus.SENT, Events.AT));
