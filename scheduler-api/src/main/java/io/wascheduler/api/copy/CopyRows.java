@@ -1,7 +1,6 @@
 package io.wascheduler.api.copy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Rows in PostgreSQL's COPY text format (tab-separated, newline-terminated, {@code \N} for null), built
@@ -28,21 +27,6 @@ public final class CopyRows {
             return this;
         }
         appendEscaped(value);
-        return this;
-    }
-
-    /**
-     * One field holding the values one per line (newline-separated, no newline after the last), each escaped
-     * as {@link #add(String)} does: many values travel as a single column value without a second escaping pass.
-     */
-    public CopyRows addLines(List<String> values) {
-        separate();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                text.append("\\n");
-            }
-            appendEscaped(values.get(i));
-        }
         return this;
     }
 

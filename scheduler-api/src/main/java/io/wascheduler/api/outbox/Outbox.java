@@ -1,7 +1,5 @@
 package io.wascheduler.api.outbox;
 
-import io.wascheduler.api.copy.CopyIn;
-import io.wascheduler.api.copy.CopyRows;
 import io.wascheduler.model.event.CampaignPaused;
 import io.wascheduler.model.event.CampaignResumed;
 import io.wascheduler.model.event.CampaignScheduled;
@@ -13,8 +11,8 @@ import io.wascheduler.model.event.MessageScheduled;
 import io.wascheduler.model.event.SenderConfigured;
 import io.wascheduler.model.topic.TopicSpec;
 import io.wascheduler.model.topic.Topics;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,11 +26,8 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private final DatabaseClient db;
-    private final CopyIn copy;
-
-    Outbox(DatabaseClient db, CopyIn copy) {
+    Outbox(DatabaseClient db) {
         this.db = db;
-        this.copy = copy;
     }
 
     public Mono<Void> append(EventEnvelope event) {
@@ -62,18 +57,20 @@ public class Outbox {
     }
 
     /**
-     * The events of a campaign launch page, all on one topic, as ONE row COPYed: their keys and encoded events
-     * one per line (encoded JSON has no raw newline), so a page costs one row to write, read and delete instead
-     * of one per event. The relay publishes them one by one, in list order, and deletes the row only once every
-     * one is acknowledged, so a resend after a crash repeats the same stored bytes.
+     * The events of a campaign launch page, all on one topic, as ONE row: their keys and encoded events one per
+     * line (encoded JSON has no raw newline), so a page costs one row to write, read and delete instead of one
+     * per event. Bound as parameters, which PostgreSQL takes as they are, where COPY's text format made every
+     * character of a page's megabytes be checked for escaping on both sides. The relay publishes them one by
+     * one, in list order, and deletes the row only once every one is acknowledged, so a resend after a crash
+     * repeats the same stored bytes.
      */
     public Mono<Void> appendPage(List<EventEnvelope> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
         TopicSpec topic = topicFor(events.getFirst().payload());
-        List<String> keys = new ArrayList<>(events.size());
-        List<String> payloads = new ArrayList<>(events.size());
+        StringJoiner keys = new StringJoiner(String.valueOf(OutboxRow.SEPARATOR));
+        StringJoiner payloads = new StringJoiner(String.valueOf(OutboxRow.SEPARATOR));
         for (EventEnvelope event : events) {
             if (topicFor(event.payload()) != topic || event.key().indexOf(OutboxRow.SEPARATOR) >= 0) {
                 throw new IllegalArgumentException("A page holds events of one topic whose keys have no newline");
@@ -81,9 +78,10 @@ public class Outbox {
             keys.add(event.key());
             payloads.add(EventCodec.encodeToString(event));
         }
-        // sized as for one row per event: the page's single row is about that long
-        CopyRows row = new CopyRows(events.size()).add(topic.name()).addLines(keys).addLines(payloads).add(events.size()).endRow();
-        return copy.copy("outbox (topic, record_key, payload, event_count)", row).then();
+        return db.sql("insert into outbox (topic, record_key, payload, event_count) values (:topic, :keys, :payloads, :count)")
+            .bind("topic", topic.name()).bind("keys", keys.toString()).bind("payloads", payloads.toString())
+            .bind("count", events.size())
+            .fetch().rowsUpdated().then();
     }
 
     static TopicSpec topicFor(EventPayload payload) {

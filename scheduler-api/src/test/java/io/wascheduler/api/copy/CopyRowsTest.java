@@ -3,7 +3,6 @@ package io.wascheduler.api.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CopyRowsTest {
@@ -24,12 +23,5 @@ class CopyRowsTest {
         CopyRows rows = new CopyRows(1).add("Olá 👋").endRow();
 
         assertThat(rows.bytes()).isEqualTo("Olá 👋\n".getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void linesInOneFieldAreJoinedByAnEscapedNewlineEachEscapedOnItsOwn() {
-        CopyRows rows = new CopyRows(1).add("t").addLines(List.of("k1", "k2")).addLines(List.of("{\"a\":\"x\\ny\"}", "b")).endRow();
-
-        assertThat(new String(rows.bytes(), StandardCharsets.UTF_8)).isEqualTo("t\tk1\\nk2\t{\"a\":\"x\\\\ny\"}\\nb\n");
     }
 }
