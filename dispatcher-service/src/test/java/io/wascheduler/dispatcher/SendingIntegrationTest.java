@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,9 @@ class SendingIntegrationTest {
     private static final String TWIN_SENDER = "109876543232";
     private static final int STORM_RATE = 40;
     private static final int TWIN_RATE = 10;
+    /** Sends the ledger may count in the second after the one they were sent in, when request latency jumps. */
+    private static final int ARRIVAL_JITTER = 2;
+    private static final int JITTER_SPAN_SECONDS = 5;
     private static final List<String> PAUSING_CODES = List.of("131048", "368", "190");
     private static final AtomicInteger RECIPIENTS = new AtomicInteger(0);
 
@@ -247,7 +251,21 @@ class SendingIntegrationTest {
             .containsExactlyInAnyOrderElementsOf(backlog.stream().map(MessageScheduled::to).toList());
         Map<Long, Long> acceptedPerSecond = sent.stream()
             .collect(Collectors.groupingBy(entry -> entry.path("acceptedAt").asLong() / 1000, Collectors.counting()));
-        assertThat(acceptedPerSecond.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(TWIN_RATE));
+        // two owners would send about twice the rate in every second of the handover; what the ledger may show above
+        // the rate without that is requests sent in one second and arriving in the next, their latency grown by a
+        // second dispatcher starting in this JVM (12 in one second, 10 on either side, seen once in six runs)
+        assertThat(acceptedPerSecond.values()).allSatisfy(count ->
+            assertThat(count).isLessThanOrEqualTo(TWIN_RATE + ARRIVAL_JITTER));
+        long first = Collections.min(acceptedPerSecond.keySet());
+        long last = Collections.max(acceptedPerSecond.keySet());
+        for (long second = first; second <= last; second++) {
+            long from = second;
+            long inSpan = acceptedPerSecond.entrySet().stream()
+                .filter(count -> count.getKey() >= from && count.getKey() < from + JITTER_SPAN_SECONDS)
+                .mapToLong(Map.Entry::getValue).sum();
+            assertThat(inSpan).as("accepted in the %d s from %d", JITTER_SPAN_SECONDS, from)
+                .isLessThanOrEqualTo(TWIN_RATE * JITTER_SPAN_SECONDS + ARRIVAL_JITTER);
+        }
         assertThat(sandboxAdmin.errors(TWIN_SENDER, 130429)).isZero();
     }
 
