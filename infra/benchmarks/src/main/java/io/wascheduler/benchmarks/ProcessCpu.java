@@ -40,10 +40,6 @@ public final class ProcessCpu {
         }
     }
 
-    public boolean found() {
-        return root.isPresent();
-    }
-
     public Duration used() {
         return root.map(process -> Stream.concat(Stream.of(process), process.descendants())
                 .map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO))

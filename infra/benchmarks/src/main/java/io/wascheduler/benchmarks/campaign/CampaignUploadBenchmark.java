@@ -2,7 +2,7 @@ package io.wascheduler.benchmarks.campaign;
 
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
-import io.wascheduler.benchmarks.ProcessCpu;
+import io.wascheduler.benchmarks.StackCpu;
 import io.wascheduler.localstack.LocalStack;
 import io.wascheduler.localstack.demo.JsonHttp;
 import java.net.URI;
@@ -39,26 +39,27 @@ public final class CampaignUploadBenchmark {
             String apiKey = stack.demo().apiKey();
             String campaignId = createDraft(api, apiKey, stack.demo().sender());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            ProcessCpu apiCpu = ProcessCpu.of("--server.port=" + stack.layout().ports().schedulerApi());
-            ProcessCpu postgresCpu = ProcessCpu.of("-p " + stack.layout().ports().postgres() + " ");
             try (HeapSampler heap = new HeapSampler(api); TopicCounter topic = new TopicCounter(stack.layout().kafkaBootstrapServers())) {
-                Duration apiCpuBefore = apiCpu.used();
-                Duration postgresCpuBefore = postgresCpu.used();
+                StackCpu uploadCpu = StackCpu.start(stack);
                 long start = System.nanoTime();
                 long accepted = 0;
                 for (int call = 0; call < calls; call++) {
                     accepted += upload(http, api, apiKey, campaignId, recipients * call / calls, recipients * (call + 1) / calls);
                 }
                 long uploaded = System.nanoTime();
+                String uploadCpuUsed = uploadCpu.report();
                 System.out.printf("uploaded %,d rows in %.1f s; launching%n", accepted, (uploaded - start) / 1e9);
+                StackCpu launchCpu = StackCpu.start(stack);
                 launch(http, api, apiKey, campaignId);
                 long launched = System.nanoTime();
                 System.out.printf("launched in %.1f s; counting MessageScheduled on Kafka%n", (launched - uploaded) / 1e9);
                 long onKafka = topic.awaitAtLeast(recipients, System.nanoTime() + KAFKA_DEADLINE.toNanos());
                 long published = System.nanoTime();
                 report(recipients, calls, accepted, onKafka, start, uploaded, launched, published, heap.peakBytes());
-                reportCpu(recipients, apiCpu.used().minus(apiCpuBefore), postgresCpu.found()
-                    ? postgresCpu.used().minus(postgresCpuBefore) : null);
+                // every process of the stack shares the two cores: the dispatcher and the status-projector take in
+                // the launch's events while it goes on
+                System.out.println("  upload, " + uploadCpuUsed);
+                System.out.println("  launch until the last event is on Kafka, " + launchCpu.report());
             }
         }
     }
@@ -109,14 +110,6 @@ public final class CampaignUploadBenchmark {
             MachineInfo.describe())) {
             System.out.println(line);
         }
-    }
-
-    /** CPU is what a loaded machine shares out: the CPU cost per row says what a quiet machine could do. */
-    private static void reportCpu(long recipients, Duration api, Duration postgres) {
-        System.out.printf("  CPU used from upload to last event on Kafka: scheduler-api %.1f s (%.0f µs/row)%s%n",
-            api.toMillis() / 1e3, api.toNanos() / 1e3 / recipients,
-            postgres == null ? ", PostgreSQL not found" : ", PostgreSQL backends %.1f s (%.0f µs/row)".formatted(
-                postgres.toMillis() / 1e3, postgres.toNanos() / 1e3 / recipients));
     }
 
     private static void require(boolean condition, String step, String body) {
