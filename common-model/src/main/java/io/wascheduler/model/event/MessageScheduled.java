@@ -20,8 +20,20 @@ public record MessageScheduled(
     int maxAttempts,
     Map<String, String> metadata) implements EventPayload {
 
+    /** A message's version when it is created; edits and retries count up from it. */
+    public static final long FIRST_VERSION = 1;
+
     public MessageScheduled {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /**
+     * True for the schedule a message is created with. What reads the commands to decide on a message (the
+     * dispatcher's release check, the status-projector's views) learns nothing from it that knowing no command
+     * at all would not tell, so neither keeps it.
+     */
+    public static boolean isFirstVersion(long version) {
+        return version <= FIRST_VERSION;
     }
 
     @Override

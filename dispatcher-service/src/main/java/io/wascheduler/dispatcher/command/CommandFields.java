@@ -2,6 +2,7 @@ package io.wascheduler.dispatcher.command;
 
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventType;
+import io.wascheduler.model.event.MessageScheduled;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.core.JsonParser;
@@ -20,8 +21,6 @@ import tools.jackson.core.JsonToken;
 public record CommandFields(UUID eventId, EventType type, String messageId, long version, String campaignId,
                             String senderId, Instant sendAt) {
 
-    private static final long FIRST_VERSION = 1;
-
     /** True for a MessageCancelled, which drops this version and every lower one. */
     public boolean cancels() {
         return type == EventType.MESSAGE_CANCELLED;
@@ -37,7 +36,7 @@ public record CommandFields(UUID eventId, EventType type, String messageId, long
      * whether that schedule or no command at all is the latest it knows, so only cancels and edits are kept.
      */
     public boolean isFirstSchedule() {
-        return schedules() && version <= FIRST_VERSION;
+        return schedules() && MessageScheduled.isFirstVersion(version);
     }
 
     /**
@@ -107,7 +106,7 @@ public record CommandFields(UUID eventId, EventType type, String messageId, long
                     return false;
                 }
                 if (type != null && version >= 0) {
-                    return version <= FIRST_VERSION;
+                    return MessageScheduled.isFirstVersion(version);
                 }
             }
             return false;

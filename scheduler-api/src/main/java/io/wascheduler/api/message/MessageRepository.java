@@ -6,6 +6,7 @@ import io.wascheduler.api.copy.CopyIn;
 import io.wascheduler.api.copy.CopyRows;
 import io.wascheduler.model.content.MessageContent;
 import io.wascheduler.model.event.EventCodec;
+import io.wascheduler.model.event.MessageScheduled;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public class MessageRepository {
             rows.add(m.id()).add(m.tenantId()).add(m.campaignId()).add(m.senderId()).add(m.to())
                 .add(EventCodec.mapper().writeValueAsString(m.content())).add(m.sendAt().toString()).add(m.maxAttempts())
                 .add(m.metadata().isEmpty() ? NO_METADATA : EventCodec.mapper().writeValueAsString(m.metadata()))
-                .add(NewMessage.FIRST_VERSION).add("SCHEDULED").endRow();
+                .add(MessageScheduled.FIRST_VERSION).add("SCHEDULED").endRow();
         }
         return copy.copy("messages (id, tenant_id, campaign_id, sender_id, recipient, content, send_at, max_attempts, metadata, "
             + "version, status)", rows).then();

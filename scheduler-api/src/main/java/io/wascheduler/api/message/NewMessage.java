@@ -10,13 +10,11 @@ public record NewMessage(
     String id, String tenantId, String campaignId, String senderId, String to, MessageContent content,
     Instant sendAt, int maxAttempts, Map<String, String> metadata) {
 
-    public static final long FIRST_VERSION = 1;
-
     public NewMessage {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
     public MessageScheduled scheduled() {
-        return new MessageScheduled(id, FIRST_VERSION, campaignId, senderId, to, content, sendAt, maxAttempts, metadata);
+        return new MessageScheduled(id, MessageScheduled.FIRST_VERSION, campaignId, senderId, to, content, sendAt, maxAttempts, metadata);
     }
 }

@@ -35,7 +35,8 @@ final class PhoneNumbers {
     }
 
     private static boolean isPlusAndDigits(String number) {
-        if (number == null || number.length() < 2 || number.length() > 1 + MAX_COUNTRY_CODE_DIGITS + MAX_NATIONAL_DIGITS || number.charAt(0) != '+') {
+        if (number == null || number.length() < 2 || number.charAt(0) != '+'
+            || number.length() > 1 + MAX_COUNTRY_CODE_DIGITS + MAX_NATIONAL_DIGITS) {
             return false;
         }
         for (int i = 1; i < number.length(); i++) {
@@ -48,7 +49,8 @@ final class PhoneNumbers {
 
     /** As the parser builds it: leading zeros of the national number (Italy's fixed lines) are kept as a count. */
     private static PhoneNumber phoneNumber(int countryCode, String nationalNumber) {
-        PhoneNumber phoneNumber = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(nationalNumber));
+        PhoneNumber phoneNumber = new PhoneNumber().setCountryCode(countryCode)
+            .setNationalNumber(Long.parseLong(nationalNumber));
         if (nationalNumber.length() > 1 && nationalNumber.charAt(0) == '0') {
             phoneNumber.setItalianLeadingZero(true);
             int zeros = 1;

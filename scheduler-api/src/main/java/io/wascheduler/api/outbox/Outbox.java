@@ -78,7 +78,8 @@ public class Outbox {
             keys.add(event.key());
             payloads.add(EventCodec.encodeToString(event));
         }
-        return db.sql("insert into outbox (topic, record_key, payload, event_count) values (:topic, :keys, :payloads, :count)")
+        return db.sql("""
+                insert into outbox (topic, record_key, payload, event_count) values (:topic, :keys, :payloads, :count)""")
             .bind("topic", topic.name()).bind("keys", keys.toString()).bind("payloads", payloads.toString())
             .bind("count", events.size())
             .fetch().rowsUpdated().then();

@@ -29,8 +29,6 @@ public final class MessageProjection {
     public record Change(MessageView after, CampaignUpdate campaignUpdate) {
     }
 
-    private static final long FIRST_VERSION = 1;
-
     private MessageProjection() {
     }
 
@@ -42,7 +40,8 @@ public final class MessageProjection {
      */
     public static Optional<Change> apply(MessageView current, String messageId, EventEnvelope envelope) {
         EventPayload event = envelope.payload();
-        if (current == null && event instanceof MessageScheduled scheduled && scheduled.version() <= FIRST_VERSION) {
+        if (current == null && event instanceof MessageScheduled scheduled
+            && MessageScheduled.isFirstVersion(scheduled.version())) {
             return Optional.empty();
         }
         Optional<MessageState> shown = MessageLifecycle.observedBy(event);
