@@ -84,6 +84,63 @@ public final class EventCodec {
     }
 
     /** The envelope's fields as they come, in whatever order. */
+    /**
+     * True for a message's first MessageScheduled ({@link MessageScheduled#isFirstVersion}), read only as far as it
+     * must be: the envelope writes its type before the payload, and a MessageScheduled writes its version second,
+     * so a launch's millions of first schedules are told apart after a hundred bytes each, undecoded. Anything
+     * unreadable is not a first schedule.
+     */
+    public static boolean isFirstSchedule(byte[] json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            EventType type = null;
+            long version = -1;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("type")) {
+                    type = value == JsonToken.VALUE_STRING ? EventType.ofWireName(parser.getString()) : null;
+                } else if (name.equals("payload") && value == JsonToken.START_OBJECT) {
+                    version = versionIn(parser, type != null);
+                } else {
+                    parser.skipChildren();
+                }
+                if (type != null && type != EventType.MESSAGE_SCHEDULED) {
+                    return false;
+                }
+                if (type != null && version >= 0) {
+                    return MessageScheduled.isFirstVersion(version);
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The version of the payload the parser has just entered (0 when absent), read to the payload's end unless
+     * {@code stopAtVersion}, when the caller needs nothing after it.
+     */
+    private static long versionIn(JsonParser parser, boolean stopAtVersion) {
+        long version = 0;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("version") && value != JsonToken.VALUE_NULL) {
+                version = parser.getLongValue();
+                if (stopAtVersion) {
+                    return version;
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return version;
+    }
+
     private static final class EnvelopeFields {
         private String eventId;
         private EventType type;

@@ -112,4 +112,23 @@ class EventCodecTest {
             new CampaignResumed("c1")))
             .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFirstScheduleIsToldApartFromItsFirstBytes() {
+        byte[] first = EventCodec.encode(EventEnvelope.of("t1", new MessageScheduled("m1", 1, "c1", "1550001",
+            "+14155550123", new TextContent("Hello", false), AT, 4, Map.of()), CLOCK));
+        byte[] edit = EventCodec.encode(EventEnvelope.of("t1", new MessageScheduled("m1", 2, "c1", "1550001",
+            "+14155550123", new TextContent("Hello again", false), AT, 4, Map.of()), CLOCK));
+        byte[] cancel = EventCodec.encode(EventEnvelope.of("t1", new MessageCancelled("m1", 1, "c1", "1550001", "no"), CLOCK));
+        byte[] payloadBeforeType = """
+            {"payload": {"version": 1, "messageId": "m9"}, "type": "MessageScheduled", "schemaVersion": 1}"""
+            .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(EventCodec.isFirstSchedule(first)).isTrue();
+        assertThat(EventCodec.isFirstSchedule(payloadBeforeType)).isTrue();
+        assertThat(EventCodec.isFirstSchedule(edit)).isFalse();
+        assertThat(EventCodec.isFirstSchedule(cancel)).isFalse();
+        assertThat(EventCodec.isFirstSchedule("not json".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(EventCodec.isFirstSchedule("{\"type\": \"Nonsense\"}".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
 }

@@ -82,60 +82,6 @@ public record CommandFields(UUID eventId, EventType type, String messageId, long
         }
     }
 
-    /**
-     * {@link #isFirstSchedule()} of the command, read only as far as it must be: the envelope writes its type
-     * before the payload, and a MessageScheduled writes its version second, so a launch's millions of first
-     * schedules are told apart after a hundred bytes each. Anything unreadable is not a first schedule.
-     */
-    public static boolean isFirstSchedule(byte[] json) {
-        try (JsonParser parser = EventCodec.mapper().createParser(json)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            EventType type = null;
-            long version = -1;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("type")) {
-                    type = EventType.ofWireName(text(parser, value));
-                } else if (name.equals("payload") && value == JsonToken.START_OBJECT) {
-                    version = versionIn(parser, type != null);
-                } else {
-                    parser.skipChildren();
-                }
-                if (type != null && type != EventType.MESSAGE_SCHEDULED) {
-                    return false;
-                }
-                if (type != null && version >= 0) {
-                    return MessageScheduled.isFirstVersion(version);
-                }
-            }
-            return false;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The version of the payload the parser has just entered (0 when absent), read to the payload's end unless
-     * {@code stopAtVersion}, when the caller needs nothing after it.
-     */
-    private static long versionIn(JsonParser parser, boolean stopAtVersion) {
-        long version = 0;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (name.equals("version") && value != JsonToken.VALUE_NULL) {
-                version = parser.getLongValue();
-                if (stopAtVersion) {
-                    return version;
-                }
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return version;
-    }
-
     private static void readPayload(JsonParser parser, JsonToken start, Builder fields) {
         if (start != JsonToken.START_OBJECT) {
             parser.skipChildren();

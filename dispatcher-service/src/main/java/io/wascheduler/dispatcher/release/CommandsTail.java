@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.dispatcher.command.CommandFields;
+import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -196,7 +197,7 @@ class CommandsTail implements SmartLifecycle {
     }
 
     private void keep(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null || record.value() == null || CommandFields.isFirstSchedule(record.value())) {
+        if (record.key() == null || record.value() == null || EventCodec.isFirstSchedule(record.value())) {
             return;
         }
         try {

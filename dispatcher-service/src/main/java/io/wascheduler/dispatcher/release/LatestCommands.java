@@ -3,6 +3,7 @@ package io.wascheduler.dispatcher.release;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.dispatcher.command.CommandFields;
+import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.topic.Topics;
 import java.time.Duration;
 import java.util.Optional;
@@ -115,7 +116,7 @@ class LatestCommands implements SmartLifecycle {
     }
 
     /**
-     * Writes each command as the message's latest, but a first schedule ({@link CommandFields#isFirstSchedule(byte[])}):
+     * Writes each command as the message's latest, but a first schedule ({@link EventCodec#isFirstSchedule(byte[])}):
      * the check decides the same with or without it, so the table holds the cancels and edits, not one row per
      * pending message, and a release of an unedited message looks up a key RocksDB's filters know is absent.
      * Kafka Streams restores a global store through this writer too.
@@ -136,7 +137,7 @@ class LatestCommands implements SmartLifecycle {
             }
             if (record.value() == null) {
                 latest.delete(record.key());
-            } else if (!CommandFields.isFirstSchedule(record.value())) {
+            } else if (!EventCodec.isFirstSchedule(record.value())) {
                 latest.put(record.key(), record.value());
             }
         }

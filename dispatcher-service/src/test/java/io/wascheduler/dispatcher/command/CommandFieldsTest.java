@@ -93,13 +93,13 @@ class CommandFieldsTest {
              "eventId": "0b7e3c1e-8a3d-4a55-9f59-0d1c2e3f4a5b"}""".getBytes(StandardCharsets.UTF_8);
 
         for (byte[] command : List.of(first, edit, cancel, other, payloadFirst)) {
-            assertThat(CommandFields.isFirstSchedule(command)).isEqualTo(CommandFields.read(command).isFirstSchedule());
+            assertThat(EventCodec.isFirstSchedule(command)).isEqualTo(CommandFields.read(command).isFirstSchedule());
         }
-        assertThat(CommandFields.isFirstSchedule(first)).isTrue();
-        assertThat(CommandFields.isFirstSchedule(payloadFirst)).isTrue();
-        assertThat(CommandFields.isFirstSchedule(edit)).isFalse();
-        assertThat(CommandFields.isFirstSchedule(cancel)).isFalse();
-        assertThat(CommandFields.isFirstSchedule("[1, 2]".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(EventCodec.isFirstSchedule(first)).isTrue();
+        assertThat(EventCodec.isFirstSchedule(payloadFirst)).isTrue();
+        assertThat(EventCodec.isFirstSchedule(edit)).isFalse();
+        assertThat(EventCodec.isFirstSchedule(cancel)).isFalse();
+        assertThat(EventCodec.isFirstSchedule("[1, 2]".getBytes(StandardCharsets.UTF_8))).isFalse();
     }
 
     @Test

@@ -40,8 +40,8 @@ public final class MessageProjection {
      */
     public static Optional<Change> apply(MessageView current, String messageId, EventEnvelope envelope) {
         EventPayload event = envelope.payload();
-        if (current == null && event instanceof MessageScheduled scheduled
-            && MessageScheduled.isFirstVersion(scheduled.version())) {
+        if (event instanceof MessageScheduled scheduled && MessageScheduled.isFirstVersion(scheduled.version())
+            && ignoresFirstSchedule(current)) {
             return Optional.empty();
         }
         Optional<MessageState> shown = MessageLifecycle.observedBy(event);
@@ -73,6 +73,11 @@ public final class MessageProjection {
             return Optional.empty();
         }
         return Optional.of(new Change(after, campaignUpdate(current, after, envelope.tenantId())));
+    }
+
+    /** Whether a first schedule of a message with this view changes nothing: when nothing is known of it yet. */
+    public static boolean ignoresFirstSchedule(MessageView current) {
+        return current == null;
     }
 
     private static CampaignUpdate campaignUpdate(MessageView before, MessageView after, String tenantId) {

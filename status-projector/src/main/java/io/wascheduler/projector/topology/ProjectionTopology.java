@@ -12,6 +12,7 @@ import io.wascheduler.projector.campaign.CampaignCounterProcessor;
 import io.wascheduler.projector.campaign.CampaignCounters;
 import io.wascheduler.projector.campaign.CampaignStores;
 import io.wascheduler.projector.campaign.CampaignUpdate;
+import io.wascheduler.projector.message.CommandDecoder;
 import io.wascheduler.projector.message.MessageStateProcessor;
 import io.wascheduler.projector.message.MessageStores;
 import io.wascheduler.projector.message.MessageView;
@@ -38,7 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  * <li>statuses without our callback data (keyed by wamid) meet the links MessageDispatched makes, re-keyed by
  *     wamid, in {@link WamidResolver}, which sends them on keyed by message id;</li>
  * <li>every message event, keyed by message id, goes through {@link MessageStateProcessor}, which emits
- *     the moves of its campaign's counters, re-keyed by campaign id;</li>
+ *     the moves of its campaign's counters, re-keyed by campaign id (commands are decoded by {@link CommandDecoder}
+ *     first, which leaves out the first schedules the projection would ignore);</li>
  * <li>those moves and CampaignScheduled feed {@link CampaignCounterProcessor}, which publishes CampaignProgress.</li>
  * </ol>
  * Repartition topics get {@link Topics#MESSAGE_PARTITIONS} partitions so that they stay co-partitioned with
@@ -48,6 +50,8 @@ public final class ProjectionTopology {
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<EventEnvelope> EVENTS = new EventSerde();
+    /** Decoded by {@link CommandDecoder}, which leaves the launch's first schedules undecoded. */
+    private static final Serde<byte[]> COMMANDS = Serdes.ByteArray();
     private static final Serde<CampaignUpdate> UPDATES =
         new CompactSerde<>(CampaignUpdate.class, StateCodecs.CAMPAIGN_UPDATE);
 
@@ -66,7 +70,10 @@ public final class ProjectionTopology {
 
     public void buildInto(StreamsBuilder builder) {
         addStores(builder);
-        KStream<String, EventEnvelope> commands = stream(builder, Topics.MESSAGE_COMMANDS);
+        KStream<String, EventEnvelope> commands = builder
+            .stream(Topics.MESSAGE_COMMANDS.name(), Consumed.with(KEYS, COMMANDS))
+            .filter((messageId, command) -> messageId != null && command != null)
+            .process(CommandDecoder::new, MessageStores.MESSAGES);
         KStream<String, EventEnvelope> outcomes = stream(builder, Topics.MESSAGE_OUTCOMES);
         KStream<String, EventEnvelope> statuses = stream(builder, Topics.MESSAGE_STATUSES);
 
