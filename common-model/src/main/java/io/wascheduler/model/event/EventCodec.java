@@ -83,7 +83,6 @@ public final class EventCodec {
         }
     }
 
-    /** The envelope's fields as they come, in whatever order. */
     /**
      * True for a message's first MessageScheduled ({@link MessageScheduled#isFirstVersion}), read only as far as it
      * must be: the envelope writes its type before the payload, and a MessageScheduled writes its version second,
@@ -141,6 +140,7 @@ public final class EventCodec {
         return version;
     }
 
+    /** The envelope's fields as they come, in whatever order. */
     private static final class EnvelopeFields {
         private String eventId;
         private EventType type;

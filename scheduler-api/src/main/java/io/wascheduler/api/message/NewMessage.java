@@ -15,6 +15,7 @@ public record NewMessage(
     }
 
     public MessageScheduled scheduled() {
-        return new MessageScheduled(id, MessageScheduled.FIRST_VERSION, campaignId, senderId, to, content, sendAt, maxAttempts, metadata);
+        return new MessageScheduled(id, MessageScheduled.FIRST_VERSION, campaignId, senderId, to, content, sendAt,
+            maxAttempts, metadata);
     }
 }

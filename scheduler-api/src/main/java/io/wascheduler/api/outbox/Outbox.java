@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private final DatabaseClient db;
+
     Outbox(DatabaseClient db) {
         this.db = db;
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -72,6 +73,13 @@ public final class ProjectionDriver implements AutoCloseable {
 
     public ProjectionDriver pipe(List<EventEnvelope> events) {
         events.forEach(event -> inputs.get(Events.topicOf(event).name()).pipeInput(event.key(), event));
+        return this;
+    }
+
+    /** Publishes bytes on the commands topic as any producer might, decodable or not. */
+    public ProjectionDriver pipeCommandBytes(String messageId, byte[] bytes) {
+        driver.createInputTopic(Topics.MESSAGE_COMMANDS.name(), new StringSerializer(), new ByteArraySerializer())
+            .pipeInput(messageId, bytes);
         return this;
     }
 

@@ -15,6 +15,7 @@ import io.wascheduler.model.event.CampaignProgress;
 import io.wascheduler.model.event.DeliveryStatus;
 import io.wascheduler.model.event.EventEnvelope;
 import io.wascheduler.model.lifecycle.MessageStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,17 @@ class ProjectionTopologyTest {
         assertThat(projection.message("m2").version()).isEqualTo(2);
         assertThat(projection.message("m2").status()).isEqualTo(MessageStatus.SCHEDULED);
         assertFunnel(CAMPAIGN, 2, 2, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void anUndecodableCommandIsSkippedAndTheCommandsAfterItStillCount() {
+        projection.pipe(campaignScheduled(CAMPAIGN, 2))
+            .pipeCommandBytes("m1", "{\"type\": \"MessageCancelled\", \"payload\": [".getBytes(StandardCharsets.UTF_8))
+            .pipe(cancelled("m2", 1, CAMPAIGN));
+
+        assertThat(projection.message("m1")).isNull();
+        assertThat(projection.message("m2").status()).isEqualTo(MessageStatus.CANCELLED);
+        assertFunnel(CAMPAIGN, 2, 1, 0, 0, 0, 0, 0, 1);
     }
 
     @Test
