@@ -3,7 +3,6 @@ package io.wascheduler.dispatcher.release;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,7 @@ import java.util.function.Predicate;
 public final class ReleaseTimer<P, T> {
 
     private final Clock clock;
-    private final PriorityQueue<Pending<P, T>> byDueTime =
-        new PriorityQueue<>(Comparator.comparing(Pending<P, T>::dueAt).thenComparingLong(Pending::sequence));
+    private final PriorityQueue<Pending<P, T>> byDueTime = new PriorityQueue<>(ReleaseTimer::earlierFirst);
     private final Map<P, TreeSet<Long>> pendingOffsets = new HashMap<>();
     private long sequence;
 
@@ -83,6 +81,16 @@ public final class ReleaseTimer<P, T> {
 
     public int size() {
         return byDueTime.size();
+    }
+
+    /**
+     * Due time, then arrival. Written out rather than composed from {@code Comparator.comparing}: a backlog due at
+     * once puts a hundred thousand records here, and the composed comparator was 4 % of the dispatcher's CPU samples
+     * while it drained them.
+     */
+    private static int earlierFirst(Pending<?, ?> first, Pending<?, ?> second) {
+        int byDueAt = first.dueAt().compareTo(second.dueAt());
+        return byDueAt != 0 ? byDueAt : Long.compare(first.sequence(), second.sequence());
     }
 
     public record Pending<P, T>(P partition, long offset, Instant dueAt, T item, long sequence) {

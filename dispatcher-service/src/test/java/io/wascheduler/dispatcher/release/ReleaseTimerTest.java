@@ -37,6 +37,18 @@ class ReleaseTimerTest {
     }
 
     @Test
+    void recordsDueAtTheSameInstantComeOutInTheOrderTheyArrived() {
+        List<String> arrived = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            arrived.add("m" + i);
+            timer.add("p" + i % 3, 1_000 - i, NOW.plusMillis(100), "m" + i);
+        }
+        clock.advance(Duration.ofMillis(100));
+
+        assertThat(releaseAll()).containsExactlyElementsOf(arrived);
+    }
+
+    @Test
     void theCommittableOffsetStopsAtTheFirstRecordStillWaiting() {
         timer.add("p0", 10, NOW.plusMillis(300), "late");
         timer.add("p0", 11, NOW.plusMillis(100), "early");
