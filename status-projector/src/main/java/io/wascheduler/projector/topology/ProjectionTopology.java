@@ -137,7 +137,8 @@ public final class ProjectionTopology {
      * Not cached. The queried stores (messages, counters): the query API must show a change as soon as it is made
      * (freshness p99 under 1 s), and with them cached the measured freshness got worse (p50 143 → 269 ms). The wamid
      * index: each wamid is written once, so a cache has no writes to merge and only adds its sorted map's upkeep,
-     * comparing keys that share their first bytes (a fifth of the projector's CPU while messages are being sent).
+     * comparing keys that share their first bytes: 17 % of the projector's CPU samples while messages were being sent
+     * (docs/benchmarks.md, round 9).
      */
     private <V> void addUncachedStore(StreamsBuilder builder, String name, Serde<V> values) {
         builder.addStateStore(Stores.keyValueStoreBuilder(storeKind.apply(name), KEYS, values));
