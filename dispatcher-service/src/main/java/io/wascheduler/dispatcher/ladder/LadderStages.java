@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.KafkaClients;
 import io.wascheduler.dispatcher.release.ReleaseGate;
-import io.wascheduler.dispatcher.sender.SenderDirectory;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +29,8 @@ class LadderStages implements SmartLifecycle {
     private volatile boolean running;
 
     LadderStages(DispatcherProperties properties, KafkaClients kafka, ReleaseGate gate, Clock clock,
-                 MeterRegistry registry, CommandIntake intake, SenderDirectory senders) {
+                 MeterRegistry registry, CommandIntake intake, ReleasePacing pacing) {
         TierLadder ladder = new TierLadder(properties.tiers(), clock);
-        int defaultMps = properties.sending().defaultThroughputMps();
-        ReleasePacing pacing = new ReleasePacing(sender -> senders.throughputOf(sender).orElse(defaultMps),
-            properties.sending().laneWork(), clock);
         StageSettings settings = new StageSettings(properties.maxPendingReleases(), properties.maxPollWait(),
             properties.pausedCampaignRecheck(), properties.transactionLinger());
         List<Stage> stages = new ArrayList<>();

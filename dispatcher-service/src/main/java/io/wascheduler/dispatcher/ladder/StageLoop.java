@@ -67,6 +67,7 @@ final class StageLoop implements Runnable {
 
     private final ReleaseTimer<TopicPartition, LadderRecord> timer;
     private final PartitionHolds holds;
+    private final PacedBatches pacedBatches;
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Set<TopicPartition> advanced = new HashSet<>();
     private StageTransaction transaction;
@@ -92,6 +93,7 @@ final class StageLoop implements Runnable {
         this.settings = settings;
         this.timer = new ReleaseTimer<>(clock);
         this.holds = new PartitionHolds(consumer, ladder);
+        this.pacedBatches = new PacedBatches(ladder.releaseHorizon(), PacedBatch.MAX_BYTES);
     }
 
     @Override
@@ -103,7 +105,7 @@ final class StageLoop implements Runnable {
                 try {
                     runOnce();
                 } catch (WakeupException e) {
-                    transaction.abort();
+                    abort();
                     needsRewind = true;
                 } catch (RuntimeException e) {
                     // a failed pass leaves nothing half-done: its transaction is aborted and the stage starts
@@ -165,8 +167,12 @@ final class StageLoop implements Runnable {
                 holds.hold(partition, record.offset(), lookAt);
                 return;
             }
-            stage.reader().apply(record).map(read -> stage.isTier() ? read.readByTier() : read)
-                .ifPresent(ladderRecord -> route(partition, record.offset(), ladderRecord));
+            if (stage.isTier() && PacedBatch.isBatch(record.headers())) {
+                readBatch(record).ifPresent(batch -> routeBatch(partition, record.offset(), batch.readByTier()));
+            } else {
+                stage.reader().apply(record).map(read -> stage.isTier() ? read.readByTier() : read)
+                    .ifPresent(ladderRecord -> route(partition, record.offset(), ladderRecord));
+            }
             nextOffsets.put(partition, record.offset() + 1);
             advance(partition);
         }
@@ -182,6 +188,32 @@ final class StageLoop implements Runnable {
             log.debug("{} keeps {} for release at {}", stage.name(), record.messageId(), record.dueAt());
             timer.add(partition, offset, record.dueAt(), record);
         }
+    }
+
+    private Optional<PacedBatch> readBatch(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Optional.of(PacedBatch.fromKafka(record.value()));
+        } catch (IllegalArgumentException e) {
+            log.warn("Skipping a paced batch at {}-{}@{} the ladder cannot read: {}", record.topic(), record.partition(),
+                record.offset(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A batch moves on whole until its first turn is within the release horizon; then its members go on alone. */
+    private void routeBatch(TopicPartition partition, long offset, PacedBatch batch) {
+        if (ladder.tierFor(batch.dueAt()).isPresent()) {
+            moveBatch(batch);
+        } else {
+            batch.unpacked().forEach(member -> route(partition, offset, member));
+        }
+    }
+
+    private void moveBatch(PacedBatch batch) {
+        Duration tier = ladder.tierFor(batch.dueAt()).orElse(ladder.releaseHorizon());
+        log.debug("{} moves a batch of {} records of {} (first turn {}) to tier {}", stage.name(),
+            batch.members().size(), batch.members().getFirst().senderId(), batch.dueAt(), tier);
+        transaction.send(batch.toKafka(Topics.delayTier(tier).name()));
     }
 
     private void releaseDue() {
@@ -203,14 +235,15 @@ final class StageLoop implements Runnable {
                 return false;
             }
             LadderRecord record = pending.item();
-            Optional<Instant> turn = record.slotted() ? Optional.empty() : pacing.holdUntil(record.senderId());
+            Optional<Instant> turn = pacing.turnWhileLaneFull(record.senderId())
+                .or(() -> record.slotted() ? Optional.empty() : pacing.holdUntil(record.senderId()));
             if (turn.isPresent()) {
                 // before the gate, which checks the record when its turn comes. It waits in the tiers like any record
                 // due later, not in this timer: a record waiting here holds back its partition's committed offset, and
                 // a crash would make the stage release again everything released after it meanwhile, more than the
                 // send side's dedupe remembers
                 metrics.paced();
-                route(pending.partition(), pending.offset(), record.slottedAt(turn.get()));
+                pacedBatches.add(record.slottedAt(turn.get())).ifPresent(this::moveBatch);
                 advance(pending.partition());
                 return true;
             }
@@ -277,8 +310,12 @@ final class StageLoop implements Runnable {
         return uncommittedSince != null && ladder.reached(uncommittedSince.plus(settings.transactionLinger()));
     }
 
-    /** Commits with, per partition, the offset of the first record not yet done. */
+    /**
+     * Commits with, per partition, the offset of the first record not yet done; the paced batches still open go into
+     * the transaction first, as it commits their members' offsets.
+     */
     private void commit() {
+        pacedBatches.drain().forEach(this::moveBatch);
         uncommittedSince = null;
         if (advanced.isEmpty()) {
             return;
@@ -340,9 +377,16 @@ final class StageLoop implements Runnable {
         return waiting;
     }
 
+    /** The open transaction is given up, and with it the paced batches that were to go into it. */
+    private void abort() {
+        transaction.abort();
+        pacedBatches.clear();
+    }
+
     /** After a failed pass: drop everything in memory and start again from what was committed. */
     private void rewind() {
         transaction.reset();
+        pacedBatches.clear();
         Set<TopicPartition> assignment = consumer.assignment();
         forget(assignment);
         holds.resume(assignment);
@@ -365,7 +409,7 @@ final class StageLoop implements Runnable {
             commit();
         } catch (KafkaException e) {
             log.warn("Stage {} could not commit before a rebalance, rewinding: {}", stage.name(), e.toString());
-            transaction.abort();
+            abort();
             needsRewind = true;
         }
     }
@@ -404,7 +448,7 @@ final class StageLoop implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             if (!advanced.isEmpty()) {
-                transaction.abort();
+                abort();
                 needsRewind = true;
             }
             forget(partitions);

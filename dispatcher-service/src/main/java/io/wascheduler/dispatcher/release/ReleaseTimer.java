@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * The last step before release: records due within the release horizon (the smallest tier span, about a
  * second) wait here and come out at their instant, never before. It also knows which source offsets are
- * still waiting, so that a stage commits no offset past a record it has not released yet.
+ * still waiting, so that a stage commits no offset past a record it has not released yet; several records may share
+ * one source offset (the members of a paced batch), and the offset waits until the last of them is released.
  * Not thread-safe: each stage owns one and uses it from its own thread.
  *
  * @param <P> source partition
@@ -24,7 +25,8 @@ public final class ReleaseTimer<P, T> {
 
     private final Clock clock;
     private final PriorityQueue<Pending<P, T>> byDueTime = new PriorityQueue<>(ReleaseTimer::earlierFirst);
-    private final Map<P, TreeSet<Long>> pendingOffsets = new HashMap<>();
+    /** Per partition, each waiting source offset with the number of records waiting from it. */
+    private final Map<P, TreeMap<Long, Integer>> pendingOffsets = new HashMap<>();
     private long sequence;
 
     public ReleaseTimer(Clock clock) {
@@ -33,7 +35,7 @@ public final class ReleaseTimer<P, T> {
 
     public void add(P partition, long offset, Instant dueAt, T item) {
         byDueTime.add(new Pending<>(partition, offset, dueAt, item, sequence++));
-        pendingOffsets.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
+        addOffset(partition, offset);
     }
 
     /**
@@ -49,15 +51,19 @@ public final class ReleaseTimer<P, T> {
             removeOffset(pending);
             if (!release.test(pending)) {
                 byDueTime.add(pending);
-                pendingOffsets.computeIfAbsent(pending.partition(), p -> new TreeSet<>()).add(pending.offset());
+                addOffset(pending.partition(), pending.offset());
                 return;
             }
         }
     }
 
+    private void addOffset(P partition, long offset) {
+        pendingOffsets.computeIfAbsent(partition, p -> new TreeMap<>()).merge(offset, 1, Integer::sum);
+    }
+
     private void removeOffset(Pending<P, T> pending) {
-        TreeSet<Long> offsets = pendingOffsets.get(pending.partition());
-        offsets.remove(pending.offset());
+        TreeMap<Long, Integer> offsets = pendingOffsets.get(pending.partition());
+        offsets.computeIfPresent(pending.offset(), (offset, waiting) -> waiting == 1 ? null : waiting - 1);
         if (offsets.isEmpty()) {
             pendingOffsets.remove(pending.partition());
         }
@@ -65,8 +71,8 @@ public final class ReleaseTimer<P, T> {
 
     /** The lowest source offset of {@code partition} still waiting, if any: the most a stage may commit. */
     public OptionalLong lowestPendingOffset(P partition) {
-        TreeSet<Long> offsets = pendingOffsets.get(partition);
-        return offsets == null ? OptionalLong.empty() : OptionalLong.of(offsets.first());
+        TreeMap<Long, Integer> offsets = pendingOffsets.get(partition);
+        return offsets == null ? OptionalLong.empty() : OptionalLong.of(offsets.firstKey());
     }
 
     public Optional<Instant> nextDueAt() {

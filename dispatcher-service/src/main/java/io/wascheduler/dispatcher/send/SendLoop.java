@@ -168,7 +168,8 @@ final class SendLoop implements Runnable {
         with.metrics().read(record.timestamp(), now.toEpochMilli());
         SenderLane lane = lanes.of(routed.get().senderId());
         if (lane.isFull()) {
-            sendBack(routed.get().slottedAt(lane.overflowReturnAt(now)), partition, record.offset(), "lane-full");
+            with.entrance().enterAtNextTurn(routed.get(), lane.halfDrainedAt(now), lane.drainRate());
+            sentBack(partition, record.offset(), "lane-full");
             return;
         }
         ReadyMessage.read(partition, record.offset(), routed.get(), now)
@@ -271,12 +272,13 @@ final class SendLoop implements Runnable {
 
     /** Sends a message back through the ladder without an attempt, to be looked at again at {@code at}. */
     private void delay(ReadyMessage message, Instant at, String reason) {
-        sendBack(message.record().delayedTo(at), message.partition(), message.offset(), reason);
+        with.entrance().enter(message.record().delayedTo(at));
+        sentBack(message.partition(), message.offset(), reason);
     }
 
-    private void sendBack(LadderRecord record, TopicPartition partition, long offset, String reason) {
+    /** A released record went back into the ladder without an attempt. */
+    private void sentBack(TopicPartition partition, long offset, String reason) {
         with.metrics().sentBack(reason);
-        with.entrance().enter(record);
         offsets.finished(partition, offset);
     }
 
@@ -313,6 +315,7 @@ final class SendLoop implements Runnable {
         if (flushing != null) {
             return;
         }
+        with.entrance().sendTurnsWaiting();
         Map<TopicPartition, OffsetAndMetadata> committable = offsets.takeCommittable();
         if (!committable.isEmpty()) {
             flushing = new Flushing(committable, CompletableFuture.runAsync(with.events()::flush, flusher));
@@ -351,6 +354,7 @@ final class SendLoop implements Runnable {
     private void commit() {
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(flushing == null ? Map.of() : flushing.offsets());
         flushing = null;
+        with.entrance().sendTurnsWaiting();
         with.events().flush();
         committable.putAll(offsets.takeCommittable());
         committable.keySet().retainAll(consumer.assignment());

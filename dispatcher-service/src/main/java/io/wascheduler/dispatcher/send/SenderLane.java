@@ -17,13 +17,13 @@ import org.apache.kafka.common.TopicPartition;
 final class SenderLane {
 
     private static final long MILLIS_PER_SECOND = Duration.ofSeconds(1).toMillis();
+    private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
 
     private final Deque<ReadyMessage> queue = new ArrayDeque<>();
     private final ThroughputLimit throughput;
     private final PairRate pairRate;
     /** How much sending the lane holds, as time at the sender's current rate. */
     private final Duration work;
-    private final LaneOverflow overflow = new LaneOverflow();
     private TopicPartition partition;
     private boolean paused;
 
@@ -74,9 +74,23 @@ final class SenderLane {
         return queue.size() >= capacity();
     }
 
-    /** When a message that found this lane full should come back: see {@link LaneOverflow}. */
-    Instant overflowReturnAt(Instant now) {
-        return overflow.returnAt(now, queue.size(), capacity(), throughput.currentLimit());
+    /**
+     * The pace at which a full lane drains: what the sender achieved in the last second, below its limit when the
+     * lane is full, but not below half of it, so that a stall of a second does not push a whole backlog's turns
+     * far out.
+     */
+    int drainRate() {
+        int limit = throughput.currentLimit();
+        return Math.min(limit, Math.max(limit / 2, throughput.usedInLastSecond()));
+    }
+
+    /**
+     * When this lane will have drained to half its capacity at {@link #drainRate}: a message that found it full
+     * comes back no sooner, so that it finds room.
+     */
+    Instant halfDrainedAt(Instant now) {
+        long interval = NANOS_PER_SECOND / Math.max(1, drainRate());
+        return now.plusNanos(Math.max(0, queue.size() - capacity() / 2) * interval);
     }
 
     private int capacity() {

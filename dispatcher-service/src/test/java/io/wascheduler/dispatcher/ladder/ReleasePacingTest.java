@@ -60,6 +60,50 @@ class ReleasePacingTest {
         assertThat(pacing.holdUntil("slow")).contains(NOW.plusMillis(1_100));
     }
 
+    @Test
+    void aMessageSentBackFromAFullLaneComesBackOnceAfterEveryTurnAlreadyGivenAndTheNextOnesAtTheRateAchieved() {
+        releaseAll("fast", 1_001);
+        Instant lastHeld = NOW;
+        for (int i = 0; i < 10_000; i++) {
+            lastHeld = pacing.holdUntil("fast").orElseThrow();
+        }
+        Instant lastSlot = lastHeld.plusSeconds(1);
+
+        Instant lane = NOW.plusSeconds(1);
+        assertThat(pacing.turnAfterFullLane("fast", lane, 400)).as("after the backlog's last slot")
+            .isEqualTo(lastSlot.plusMillis(2));
+        assertThat(pacing.turnAfterFullLane("fast", lane, 400)).as("400/s, not the configured 500/s")
+            .isEqualTo(lastSlot.plusNanos(4_500_000));
+        assertThat(pacing.holdUntil("fast")).as("a record released later waits behind them")
+            .contains(lastSlot.plusNanos(7_000_000).minusSeconds(1));
+    }
+
+    @Test
+    void aMessageSentBackFromAFullLaneWithoutABacklogComesBackWhenTheLaneHasRoom() {
+        Instant halfDrained = NOW.plusSeconds(1);
+
+        assertThat(pacing.turnAfterFullLane("fast", halfDrained, 500)).isEqualTo(halfDrained);
+        assertThat(pacing.turnAfterFullLane("fast", halfDrained, 500)).isEqualTo(halfDrained.plusMillis(2));
+
+        Instant later = NOW.plusSeconds(60).plusSeconds(1);
+        assertThat(pacing.turnAfterFullLane("fast", later, 500)).as("turns left in the past are not reused")
+            .isEqualTo(later);
+    }
+
+    @Test
+    void whileASendersLaneIsFullItsRecordsDueForReleaseTakeTurnsBehindItUntilTheLaneShouldHaveRoom() {
+        Instant hasRoomAt = NOW.plusSeconds(1);
+        assertThat(pacing.turnWhileLaneFull("fast")).as("no lane reported full").isEmpty();
+
+        pacing.turnAfterFullLane("fast", hasRoomAt, 400);
+
+        assertThat(pacing.turnWhileLaneFull("fast")).contains(hasRoomAt.plusNanos(2_500_000));
+        assertThat(pacing.turnWhileLaneFull("fast")).contains(hasRoomAt.plusNanos(5_000_000));
+        assertThat(pacing.turnWhileLaneFull("slow")).as("another sender's lane").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(pacing.turnWhileLaneFull("fast")).as("the report lapses").isEmpty();
+    }
+
     private void releaseAll(String sender, int records) {
         for (int i = 0; i < records; i++) {
             assertThat(pacing.holdUntil(sender)).isEmpty();

@@ -64,6 +64,21 @@ class ReleaseTimerTest {
     }
 
     @Test
+    void anOffsetSharedByRecordsStaysUncommittedUntilTheLastOfThemIsReleased() {
+        timer.add("p0", 10, NOW.plusMillis(100), "first of a batch");
+        timer.add("p0", 10, NOW.plusMillis(300), "last of a batch");
+        timer.add("p0", 11, NOW.plusMillis(100), "after the batch");
+
+        clock.advance(Duration.ofMillis(100));
+        assertThat(releaseAll()).containsExactly("first of a batch", "after the batch");
+        assertThat(timer.lowestPendingOffset("p0")).hasValue(10);
+
+        clock.advance(Duration.ofMillis(200));
+        assertThat(releaseAll()).containsExactly("last of a batch");
+        assertThat(timer.lowestPendingOffset("p0")).isEmpty();
+    }
+
+    @Test
     void forgottenPartitionsLeaveNothingBehind() {
         timer.add("p0", 1, NOW, "mine");
         timer.add("p1", 1, NOW, "revoked");

@@ -33,8 +33,40 @@ class SenderLaneTest {
         int taken = fill(lane);
 
         assertThat(taken).isEqualTo(500);
-        // the lane drains to half (250 at 250/s: 1 s), then the first message sent back gets the next slot
-        assertThat(lane.overflowReturnAt(NOW)).isEqualTo(NOW.plusSeconds(1).plusMillis(4));
+        sendFor(lane, 200);
+        assertThat(lane.drainRate()).as("what it achieved").isEqualTo(200);
+        // 300 queued, 50 above half its capacity, at 200/s
+        assertThat(lane.halfDrainedAt(clock.instant())).isEqualTo(clock.instant().plusMillis(250));
+    }
+
+    @Test
+    void aFullLaneThatSentNothingInTheLastSecondDrainsAtHalfItsLimitRatherThanNotAtAll() {
+        SenderLane lane = new SenderLane(new ThroughputLimit(500, clock), new PairRate(Duration.ofSeconds(6), clock),
+            TWO_SECONDS_OF_SENDING);
+        fill(lane);
+
+        assertThat(lane.drainRate()).isEqualTo(250);
+        assertThat(lane.halfDrainedAt(NOW)).isEqualTo(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void aFullLaneOfASenderAtItsLimitDrainsAtItsLimit() {
+        SenderLane lane = new SenderLane(new ThroughputLimit(500, clock), new PairRate(Duration.ofSeconds(6), clock),
+            TWO_SECONDS_OF_SENDING);
+        fill(lane);
+        sendFor(lane, 500);
+
+        assertThat(lane.drainRate()).isEqualTo(500);
+    }
+
+    /** Sends {@code count} messages from the lane, evenly at its sender's current limit, as the send loop does. */
+    private void sendFor(SenderLane lane, int count) {
+        Duration interval = Duration.ofSeconds(1).dividedBy(lane.throughput().currentLimit());
+        for (int i = 0; i < count; i++) {
+            clock.advance(interval);
+            assertThat(lane.throughput().tryAcquire()).isTrue();
+            lane.take();
+        }
     }
 
     private int messagesTakenUntilFull(ThroughputLimit limit) {

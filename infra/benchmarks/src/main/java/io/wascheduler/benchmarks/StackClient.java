@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
@@ -136,6 +140,47 @@ public class StackClient {
                 dispatcherMetric("wa.dispatcher.send.sent-back?tag=reason:" + reason)));
         }
         return text.toString();
+    }
+
+    /** The ladder's work so far, summed over its stages: see {@link LadderWork}. */
+    public LadderWork ladderWork() {
+        return new LadderWork(
+            dispatcherMetricStatistic("wa.dispatcher.release.tier-reads", "COUNT"),
+            dispatcherMetricStatistic("wa.dispatcher.release.tier-reads", "TOTAL"),
+            dispatcherMetricStatistic("wa.dispatcher.release.paced", "COUNT"),
+            dispatcherTagValues("wa.dispatcher.send.sent-back", "reason").isEmpty() ? 0
+                : dispatcherMetricStatistic("wa.dispatcher.send.sent-back", "COUNT"),
+            tierOffsets());
+    }
+
+    /** The end offsets of every delay tier's partitions, summed: what the ladder has written to its tiers. */
+    private long tierOffsets() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.layout().kafkaBootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.listTopics().values().stream().flatMap(List::stream)
+                .filter(info -> info.topic().startsWith(Topics.DELAY_TIER_PREFIX))
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * What the ladder did: records released to the send side, tier reads of those records since they entered the
+     * ladder (each one a record written to a tier and read back), due records held back for their sender's turn,
+     * and released records the send side sent back (each another trip through the ladder).
+     */
+    public record LadderWork(double releases, double tierReads, double paced, double sentBack, long tierOffsets) {
+
+        public String since(LadderWork start) {
+            double released = releases - start.releases;
+            return String.format("%,.0f releases, %,.0f tier reads (%.1f per release; a paced batch's read counts for"
+                    + " each record in it), %,.0f paced, %,.0f sent back, %,d offsets written to the delay tiers"
+                    + " (Kafka records, a batch one, and transaction markers)",
+                released, tierReads - start.tierReads, released == 0 ? 0 : (tierReads - start.tierReads) / released,
+                paced - start.paced, sentBack - start.sentBack, tierOffsets - start.tierOffsets);
+        }
     }
 
     /** The values a dispatcher metric's tag takes, e.g. the stages of wa.dispatcher.tier.held; none before it is first counted. */

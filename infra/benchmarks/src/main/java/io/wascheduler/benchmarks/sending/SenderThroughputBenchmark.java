@@ -2,6 +2,7 @@ package io.wascheduler.benchmarks.sending;
 
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
+import io.wascheduler.benchmarks.StackClient;
 import io.wascheduler.benchmarks.StackCpu;
 import io.wascheduler.localstack.LocalStack;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class SenderThroughputBenchmark {
             Instant dueAt = leadSeconds == 0 ? null : Instant.now().plusSeconds(leadSeconds);
             StackCpu cpu = leadSeconds == 0 ? StackCpu.start(stack) : null;
             Instant start = Instant.now();
+            StackClient.LadderWork ladderAtStart = support.ladderWork();
             System.out.printf("publishing %,d MessageScheduled (%s) for %d senders at %d/s to wa.message.commands%n",
                 total, dueAt == null ? "due now" : "due at " + dueAt, SENDERS, THROUGHPUT_MPS);
             support.publishDueAt(senders, perSender, dueAt);
@@ -59,6 +61,7 @@ public final class SenderThroughputBenchmark {
                 System.out.printf("due now; dispatcher: %s%n", support.dispatcherLoad());
                 cpu = StackCpu.start(stack);
                 start = Instant.now();
+                ladderAtStart = support.ladderWork();
             }
 
             Instant deadline = Instant.now().plusSeconds(perSender / THROUGHPUT_MPS).plus(PATIENCE_BEYOND_WORK);
@@ -70,6 +73,7 @@ public final class SenderThroughputBenchmark {
                     Duration.between(start, Instant.now()).toSeconds(), support.dispatcherLoad());
             }
             report(support, senders, total);
+            System.out.println("ladder since the measurement started: " + support.ladderWork().since(ladderAtStart));
             System.out.println(cpu.report() + (dueAt == null ? " (publishing to last accepted)" : " (due instant to last accepted)"));
         }
         System.out.println(MachineInfo.describe());
