@@ -33,6 +33,7 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
     /** Well under Kafka's default limits for a record and a produce request (1 MB each). */
     static final int MAX_BYTES = 256 * 1024;
     private static final byte FORMAT = 1;
+    /** A member's fields other than its strings and envelope (due instant, attempt, version, counts, flags, lengths), rounded up. */
     private static final int FIXED_BYTES_PER_MEMBER = 64;
 
     PacedBatch {
