@@ -4,7 +4,6 @@ import io.wascheduler.dispatcher.DispatcherProperties;
 import io.wascheduler.dispatcher.EventsProducer;
 import io.wascheduler.model.topic.Topics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,7 @@ public class LadderEntrance {
     }
 
     public void enter(LadderRecord record) {
-        Duration span = ladder.tierFor(record.dueAt()).orElse(ladder.releaseHorizon());
-        producer.send(new ProducerRecord<>(Topics.delayTier(span).name(), null, record.messageId(), record.envelope(),
+        producer.send(new ProducerRecord<>(Topics.delayTier(ladder.tierOrSmallest(record.dueAt())).name(), null, record.messageId(), record.envelope(),
             record.headers()));
     }
 
@@ -53,7 +51,6 @@ public class LadderEntrance {
     }
 
     private void enter(PacedBatch batch) {
-        Duration span = ladder.tierFor(batch.dueAt()).orElse(ladder.releaseHorizon());
-        producer.send(batch.toKafka(Topics.delayTier(span).name()));
+        producer.send(batch.toKafka(Topics.delayTier(ladder.tierOrSmallest(batch.dueAt())).name()));
     }
 }

@@ -64,7 +64,12 @@ public record LadderRecord(String messageId, byte[] envelope, Instant dueAt, int
 
     /** This record as read once more by a delay tier. */
     LadderRecord readByTier() {
-        return new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId, tierReads + 1,
+        return readByTiers(1);
+    }
+
+    /** This record as read {@code reads} more times by delay tiers (as the batch it travelled in was). */
+    LadderRecord readByTiers(int reads) {
+        return new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId, tierReads + reads,
             afterLostAnswer, slotted);
     }
 

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,13 +59,7 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
 
     /** The members as they go on alone: each with the tier reads the batch had. */
     List<LadderRecord> unpacked() {
-        List<LadderRecord> unpacked = new ArrayList<>(members.size());
-        for (LadderRecord member : members) {
-            unpacked.add(new LadderRecord(member.messageId(), member.envelope(), member.dueAt(), member.attempt(),
-                member.version(), member.senderId(), member.campaignId(), member.tierReads() + tierReads,
-                member.afterLostAnswer(), member.slotted()));
-        }
-        return unpacked;
+        return members.stream().map(member -> member.readByTiers(tierReads)).toList();
     }
 
     /** About how many bytes a member takes in the batch's value. */
@@ -82,7 +75,7 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
     /** This batch as a record of {@code tierTopic}, keyed by its first member (the tiers are partitioned by key). */
     ProducerRecord<String, byte[]> toKafka(String tierTopic) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HEADER, ByteBuffer.allocate(Integer.BYTES).putInt(members.size()).array());
+        headers.add(HEADER, new byte[0]);
         return new ProducerRecord<>(tierTopic, null, members.getFirst().messageId(), encode(), headers);
     }
 

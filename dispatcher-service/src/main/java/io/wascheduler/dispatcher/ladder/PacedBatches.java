@@ -52,10 +52,6 @@ final class PacedBatches {
         open.clear();
     }
 
-    boolean isEmpty() {
-        return open.isEmpty();
-    }
-
     private final class Open {
 
         private final LadderRecord first;

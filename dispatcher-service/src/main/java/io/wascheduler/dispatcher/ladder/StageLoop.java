@@ -202,15 +202,15 @@ final class StageLoop implements Runnable {
 
     /** A batch moves on whole until its first turn is within the release horizon; then its members go on alone. */
     private void routeBatch(TopicPartition partition, long offset, PacedBatch batch) {
-        if (ladder.tierFor(batch.dueAt()).isPresent()) {
-            moveBatch(batch);
-        } else {
-            batch.unpacked().forEach(member -> route(partition, offset, member));
-        }
+        ladder.tierFor(batch.dueAt()).ifPresentOrElse(tier -> moveBatch(batch, tier),
+            () -> batch.unpacked().forEach(member -> route(partition, offset, member)));
     }
 
     private void moveBatch(PacedBatch batch) {
-        Duration tier = ladder.tierFor(batch.dueAt()).orElse(ladder.releaseHorizon());
+        moveBatch(batch, ladder.tierOrSmallest(batch.dueAt()));
+    }
+
+    private void moveBatch(PacedBatch batch, Duration tier) {
         log.debug("{} moves a batch of {} records of {} (first turn {}) to tier {}", stage.name(),
             batch.members().size(), batch.members().getFirst().senderId(), batch.dueAt(), tier);
         transaction.send(batch.toKafka(Topics.delayTier(tier).name()));

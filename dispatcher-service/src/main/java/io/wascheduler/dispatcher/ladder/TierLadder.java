@@ -33,6 +33,14 @@ public final class TierLadder {
         return spansDescending.stream().filter(span -> span.compareTo(remaining) <= 0).findFirst();
     }
 
+    /**
+     * The tier a record written now goes into: the smallest when it is due within it, since whatever writes it has
+     * no release timer of its own (a little late rather than a second timer).
+     */
+    public Duration tierOrSmallest(Instant dueAt) {
+        return tierFor(dueAt).orElse(smallest);
+    }
+
     /** When a record appended to a tier of {@code span} at {@code appendedAt} may be looked at again. */
     public Instant holdEnds(Instant appendedAt, Duration span) {
         return appendedAt.plus(span);

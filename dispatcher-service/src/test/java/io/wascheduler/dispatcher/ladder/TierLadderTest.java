@@ -32,6 +32,13 @@ class TierLadderTest {
     }
 
     @Test
+    void aRecordWrittenWhereThereIsNoReleaseTimerTakesTheSmallestTierWhenDueWithinIt() {
+        assertThat(ladder.tierOrSmallest(NOW.plusMillis(999))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ladder.tierOrSmallest(NOW.minusSeconds(5))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ladder.tierOrSmallest(NOW.plusSeconds(5))).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
     void aRecordAlreadyDueIsReleasedAtOnceNotRejected() {
         assertThat(ladder.tierFor(NOW.minus(Duration.ofHours(2)))).isEmpty();
     }
