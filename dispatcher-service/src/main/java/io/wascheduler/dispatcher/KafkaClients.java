@@ -37,6 +37,9 @@ public class KafkaClients {
      */
     public static final Duration STEADY_FETCH_WAIT = Duration.ofMillis(500);
 
+    /** Per partition and produce request; a paced batch record (256 KiB at most) fits one. */
+    private static final int STAGE_BATCH_BYTES = 256 * 1024;
+
     private final Map<String, Object> common;
     private final String instanceId;
     private final Duration transactionLinger;
@@ -99,6 +102,9 @@ public class KafkaClients {
         // nothing of a transaction is visible before its commit, which sends whatever is still lingering: so a
         // batch may as well wait for the whole transaction, and the stage's work goes in few produce requests
         config.put(ProducerConfig.LINGER_MS_CONFIG, (int) transactionLinger.toMillis());
+        // a launch's thousands of moves a second would otherwise leave in 16 KiB batches, each one more for the
+        // broker to validate, append and index
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, STAGE_BATCH_BYTES);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
