@@ -51,7 +51,13 @@ public final class EventCodec {
     /** Streams the envelope straight to bytes: this runs once per event on every hot path. */
     public static byte[] encode(EventEnvelope envelope) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+        encode(envelope, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Appends the envelope's encoding to {@code out}: a batch of events can share one buffer. */
+    public static void encode(EventEnvelope envelope, ByteArrayOutputStream out) {
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("eventId", envelope.eventId().toString());
             json.writeStringProperty("type", envelope.type().wireName());
@@ -62,7 +68,6 @@ public final class EventCodec {
             MAPPER.writeValue(json, envelope.payload());
             json.writeEndObject();
         }
-        return bytes.toByteArray();
     }
 
     /**
@@ -86,10 +91,19 @@ public final class EventCodec {
     /**
      * True for a message's first MessageScheduled ({@link MessageScheduled#isFirstVersion}), read only as far as it
      * must be: the envelope writes its type before the payload, and a MessageScheduled writes its version second,
-     * so a launch's millions of first schedules are told apart after a hundred bytes each, undecoded. Anything
-     * unreadable is not a first schedule.
+     * so a launch's millions of first schedules are told apart after a hundred bytes each, undecoded, and mostly
+     * without a parser ({@link FirstScheduleLayout}). Anything unreadable is not a first schedule.
      */
     public static boolean isFirstSchedule(byte[] json) {
+        return switch (FirstScheduleLayout.of(json)) {
+            case FIRST_SCHEDULE -> true;
+            case OTHER -> false;
+            case UNDECIDED -> parsedIsFirstSchedule(json);
+        };
+    }
+
+    /** {@link #isFirstSchedule} read by the parser, whatever the layout. */
+    static boolean parsedIsFirstSchedule(byte[] json) {
         try (JsonParser parser = MAPPER.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
