@@ -11,6 +11,7 @@ import io.wascheduler.model.event.MessageScheduled;
 import io.wascheduler.model.event.SenderConfigured;
 import io.wascheduler.model.topic.TopicSpec;
 import io.wascheduler.model.topic.Topics;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.StringJoiner;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,6 +25,9 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class Outbox {
+
+    /** About the size of a launch's MessageScheduled: a page's buffer is sized once. */
+    private static final int EXPECTED_EVENT_BYTES = 512;
 
     private final DatabaseClient db;
 
@@ -61,9 +65,9 @@ public class Outbox {
      * The events of a campaign launch page, all on one topic, as ONE row: their keys and encoded events one per
      * line (encoded JSON has no raw newline), so a page costs one row to write, read and delete instead of one
      * per event. Bound as parameters, which PostgreSQL takes as they are, where COPY's text format made every
-     * character of a page's megabytes be checked for escaping on both sides. The relay publishes them one by
-     * one, in list order, and deletes the row only once every one is acknowledged, so a resend after a crash
-     * repeats the same stored bytes.
+     * character of a page's megabytes be checked for escaping on both sides; the events are encoded into one buffer
+     * and bound as its bytes ({@link Utf8Text}). The relay publishes them one by one, in list order, and deletes the
+     * row only once every one is acknowledged, so a resend after a crash repeats the same stored bytes.
      */
     public Mono<Void> appendPage(List<EventEnvelope> events) {
         if (events.isEmpty()) {
@@ -71,17 +75,20 @@ public class Outbox {
         }
         TopicSpec topic = topicFor(events.getFirst().payload());
         StringJoiner keys = new StringJoiner(String.valueOf(OutboxRow.SEPARATOR));
-        StringJoiner payloads = new StringJoiner(String.valueOf(OutboxRow.SEPARATOR));
+        ByteArrayOutputStream payloads = new ByteArrayOutputStream(events.size() * EXPECTED_EVENT_BYTES);
         for (EventEnvelope event : events) {
             if (topicFor(event.payload()) != topic || event.key().indexOf(OutboxRow.SEPARATOR) >= 0) {
                 throw new IllegalArgumentException("A page holds events of one topic whose keys have no newline");
             }
             keys.add(event.key());
-            payloads.add(EventCodec.encodeToString(event));
+            if (payloads.size() > 0) {
+                payloads.write(OutboxRow.SEPARATOR);
+            }
+            EventCodec.encode(event, payloads);
         }
         return db.sql("""
                 insert into outbox (topic, record_key, payload, event_count) values (:topic, :keys, :payloads, :count)""")
-            .bind("topic", topic.name()).bind("keys", keys.toString()).bind("payloads", payloads.toString())
+            .bind("topic", topic.name()).bind("keys", keys.toString()).bind("payloads", new Utf8Text(payloads.toByteArray()))
             .bind("count", events.size())
             .fetch().rowsUpdated().then();
     }
