@@ -20,13 +20,13 @@ public class LadderEntrance {
     private final TierLadder ladder;
     private final EventsProducer producer;
     private final ReleasePacing pacing;
-    private final PacedBatches turnsWaiting;
+    private final TierBatches turnsWaiting;
 
     LadderEntrance(DispatcherProperties properties, Clock clock, EventsProducer producer, ReleasePacing pacing) {
         this.ladder = new TierLadder(properties.tiers(), clock);
         this.producer = producer;
         this.pacing = pacing;
-        this.turnsWaiting = new PacedBatches(ladder.releaseHorizon(), PacedBatch.MAX_BYTES);
+        this.turnsWaiting = new TierBatches(ladder.releaseHorizon(), TierBatch.MAX_BYTES);
     }
 
     public void enter(LadderRecord record) {
@@ -36,7 +36,7 @@ public class LadderEntrance {
 
     /**
      * A released record whose sender's lane was full comes back at the sender's next turn on this instance, not
-     * before {@code earliest} (see {@link ReleasePacing#turnAfterFullLane}), in a {@link PacedBatch} with the sender's
+     * before {@code earliest} (see {@link ReleasePacing#turnAfterFullLane}), in a {@link TierBatch} with the sender's
      * other records sent back for turns close to it. The batch is written when it is complete or at the latest by
      * {@link #sendTurnsWaiting}, which the send loop calls before it commits the records' offsets.
      */
@@ -50,7 +50,7 @@ public class LadderEntrance {
         turnsWaiting.drain().forEach(this::enter);
     }
 
-    private void enter(PacedBatch batch) {
+    private void enter(TierBatch batch) {
         producer.send(batch.toKafka(Topics.delayTier(ladder.tierOrSmallest(batch.dueAt())).name()));
     }
 }

@@ -67,7 +67,7 @@ final class StageLoop implements Runnable {
 
     private final ReleaseTimer<TopicPartition, LadderRecord> timer;
     private final PartitionHolds holds;
-    private final PacedBatches pacedBatches;
+    private final TierBatches tierBatches;
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Set<TopicPartition> advanced = new HashSet<>();
     private StageTransaction transaction;
@@ -93,7 +93,7 @@ final class StageLoop implements Runnable {
         this.settings = settings;
         this.timer = new ReleaseTimer<>(clock);
         this.holds = new PartitionHolds(consumer, ladder);
-        this.pacedBatches = new PacedBatches(ladder.releaseHorizon(), PacedBatch.MAX_BYTES);
+        this.tierBatches = new TierBatches(ladder.releaseHorizon(), TierBatch.MAX_BYTES);
     }
 
     @Override
@@ -167,7 +167,7 @@ final class StageLoop implements Runnable {
                 holds.hold(partition, record.offset(), lookAt);
                 return;
             }
-            if (stage.isTier() && PacedBatch.isBatch(record.headers())) {
+            if (stage.isTier() && TierBatch.isBatch(record.headers())) {
                 readBatch(record).ifPresent(batch -> routeBatch(partition, record.offset(), batch.readByTier()));
             } else {
                 stage.reader().apply(record).map(read -> stage.isTier() ? read.readByTier() : read)
@@ -178,9 +178,17 @@ final class StageLoop implements Runnable {
         }
     }
 
+    /**
+     * Into the release timer when due within the release horizon; else into the tier its remaining time calls for, in
+     * its sender's open batch when it is due later than the smallest tier's span. Nearer than that it goes alone: the
+     * batch is written when the transaction commits, up to a linger later, and by then a record that near might be due
+     * within the horizon, where only the release timer may hold it.
+     */
     private void route(TopicPartition partition, long offset, LadderRecord record) {
         Optional<Duration> tier = ladder.tierFor(record.dueAt());
-        if (tier.isPresent()) {
+        if (tier.isPresent() && !tier.get().equals(ladder.releaseHorizon())) {
+            tierBatches.add(record).ifPresent(this::moveBatch);
+        } else if (tier.isPresent()) {
             log.debug("{} moves {} (due {}) to tier {}", stage.name(), record.messageId(), record.dueAt(), tier.get());
             transaction.send(new ProducerRecord<>(Topics.delayTier(tier.get()).name(), null, record.messageId(),
                 record.envelope(), record.headers()));
@@ -190,28 +198,28 @@ final class StageLoop implements Runnable {
         }
     }
 
-    private Optional<PacedBatch> readBatch(ConsumerRecord<String, byte[]> record) {
+    private Optional<TierBatch> readBatch(ConsumerRecord<String, byte[]> record) {
         try {
-            return Optional.of(PacedBatch.fromKafka(record.value()));
+            return Optional.of(TierBatch.fromKafka(record.value()));
         } catch (IllegalArgumentException e) {
-            log.warn("Skipping a paced batch at {}-{}@{} the ladder cannot read: {}", record.topic(), record.partition(),
+            log.warn("Skipping a tier batch at {}-{}@{} the ladder cannot read: {}", record.topic(), record.partition(),
                 record.offset(), e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** A batch moves on whole until its first turn is within the release horizon; then its members go on alone. */
-    private void routeBatch(TopicPartition partition, long offset, PacedBatch batch) {
+    /** A batch moves on whole until its earliest member is within the release horizon; then its members go on alone. */
+    private void routeBatch(TopicPartition partition, long offset, TierBatch batch) {
         ladder.tierFor(batch.dueAt()).ifPresentOrElse(tier -> moveBatch(batch, tier),
             () -> batch.unpacked().forEach(member -> route(partition, offset, member)));
     }
 
-    private void moveBatch(PacedBatch batch) {
+    private void moveBatch(TierBatch batch) {
         moveBatch(batch, ladder.tierOrSmallest(batch.dueAt()));
     }
 
-    private void moveBatch(PacedBatch batch, Duration tier) {
-        log.debug("{} moves a batch of {} records of {} (first turn {}) to tier {}", stage.name(),
+    private void moveBatch(TierBatch batch, Duration tier) {
+        log.debug("{} moves a batch of {} records of {} (earliest due {}) to tier {}", stage.name(),
             batch.members().size(), batch.members().getFirst().senderId(), batch.dueAt(), tier);
         transaction.send(batch.toKafka(Topics.delayTier(tier).name()));
     }
@@ -243,7 +251,7 @@ final class StageLoop implements Runnable {
                 // a crash would make the stage release again everything released after it meanwhile, more than the
                 // send side's dedupe remembers
                 metrics.paced();
-                pacedBatches.add(record.slottedAt(turn.get())).ifPresent(this::moveBatch);
+                tierBatches.add(record.slottedAt(turn.get())).ifPresent(this::moveBatch);
                 advance(pending.partition());
                 return true;
             }
@@ -311,11 +319,11 @@ final class StageLoop implements Runnable {
     }
 
     /**
-     * Commits with, per partition, the offset of the first record not yet done; the paced batches still open go into
+     * Commits with, per partition, the offset of the first record not yet done; the tier batches still open go into
      * the transaction first, as it commits their members' offsets.
      */
     private void commit() {
-        pacedBatches.drain().forEach(this::moveBatch);
+        tierBatches.drain().forEach(this::moveBatch);
         uncommittedSince = null;
         if (advanced.isEmpty()) {
             return;
@@ -377,16 +385,16 @@ final class StageLoop implements Runnable {
         return waiting;
     }
 
-    /** The open transaction is given up, and with it the paced batches that were to go into it. */
+    /** The open transaction is given up, and with it the tier batches that were to go into it. */
     private void abort() {
         transaction.abort();
-        pacedBatches.clear();
+        tierBatches.clear();
     }
 
     /** After a failed pass: drop everything in memory and start again from what was committed. */
     private void rewind() {
         transaction.reset();
-        pacedBatches.clear();
+        tierBatches.clear();
         Set<TopicPartition> assignment = consumer.assignment();
         forget(assignment);
         holds.resume(assignment);

@@ -14,35 +14,40 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Records of one sender that are due but wait for their turns ({@link ReleasePacing}), moved through the delay tiers
- * as one Kafka record. A backlog due at once takes its turns over minutes, and every record of it crosses several
- * tiers on the way (the digits of its wait in the ladder's factor): moved one by one, those moves were most of the
- * ladder's work while a campaign sent. Turns given one after another lie close together, so a batch of them waits
- * as one record, and is unpacked into the release timer once it is within the release horizon, where each member
- * leaves at its own instant after its own release check. The batch is written in the same transaction as the offsets
- * of the records it holds, so a crash loses or doubles none of them.
+ * Records of one sender due within the release horizon of each other, moved through the delay tiers as one Kafka
+ * record. A campaign launch writes a million records due at one instant into the tiers, and a backlog due at once
+ * takes its turns over minutes ({@link ReleasePacing}), crossing several tiers on the way (the digits of its wait in
+ * the ladder's factor): moved one by one, each record cost a produce, a broker append and a read in every tier it
+ * crossed. A batch waits as one record and is unpacked into the release timer once its earliest member is within
+ * the release horizon; there each member leaves at its own instant after its own release check. The batch is written
+ * in the same transaction as the offsets of the records it holds, so a crash loses or doubles none of them.
  *
- * @param members   slotted records, each due at its turn
+ * @param members   each due at its own instant: its sendAt, retry instant or turn
  * @param tierReads how many times a delay tier has read this batch, added to each member's own count on unpacking
  */
-record PacedBatch(List<LadderRecord> members, int tierReads) {
+record TierBatch(List<LadderRecord> members, int tierReads) {
 
-    /** Marks a tier record as a batch; its value is the members' encoding, read by {@link #fromKafka}. */
+    /**
+     * Marks a tier record as a batch; its value is the members' encoding, read by {@link #fromKafka}. Named when only
+     * paced records travelled in batches, and kept so that batches already waiting in the tiers are still read.
+     */
     static final String HEADER = "wa-paced-batch";
     /** Well under Kafka's default limits for a record and a produce request (1 MB each). */
     static final int MAX_BYTES = 256 * 1024;
-    private static final byte FORMAT = 1;
+    /** Each member says whether it is slotted; the first format had only slotted members. */
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_ALL_SLOTTED = 1;
     /** A member's fields other than its strings and envelope (due instant, attempt, version, counts, flags, lengths), rounded up. */
     private static final int FIXED_BYTES_PER_MEMBER = 64;
 
-    PacedBatch {
+    TierBatch {
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("A paced batch holds at least one record");
+            throw new IllegalArgumentException("A tier batch holds at least one record");
         }
         members = List.copyOf(members);
     }
 
-    /** The earliest member's turn: the batch is looked at again then. */
+    /** The earliest member's instant: the batch is looked at again then. */
     Instant dueAt() {
         Instant earliest = members.getFirst().dueAt();
         for (LadderRecord member : members) {
@@ -53,8 +58,8 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
         return earliest;
     }
 
-    PacedBatch readByTier() {
-        return new PacedBatch(members, tierReads + 1);
+    TierBatch readByTier() {
+        return new TierBatch(members, tierReads + 1);
     }
 
     /** The members as they go on alone: each with the tier reads the batch had. */
@@ -72,18 +77,25 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
         return headers.lastHeader(HEADER) != null;
     }
 
-    /** This batch as a record of {@code tierTopic}, keyed by its first member (the tiers are partitioned by key). */
+    /**
+     * This batch as a record of {@code tierTopic}, keyed by its first member (the tiers are partitioned by key); a batch
+     * of one is written as that member's own record, which costs less to write and to read.
+     */
     ProducerRecord<String, byte[]> toKafka(String tierTopic) {
+        if (members.size() == 1) {
+            LadderRecord only = unpacked().getFirst();
+            return new ProducerRecord<>(tierTopic, null, only.messageId(), only.envelope(), only.headers());
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER, new byte[0]);
         return new ProducerRecord<>(tierTopic, null, members.getFirst().messageId(), encode(), headers);
     }
 
-    static PacedBatch fromKafka(byte[] value) {
+    static TierBatch fromKafka(byte[] value) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("Unknown paced batch format " + format);
+            if (format != FORMAT && format != FORMAT_ALL_SLOTTED) {
+                throw new IllegalArgumentException("Unknown tier batch format " + format);
             }
             int tierReads = in.readInt();
             int count = in.readInt();
@@ -97,13 +109,14 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
                 String campaignId = in.readBoolean() ? in.readUTF() : null;
                 int memberTierReads = in.readInt();
                 boolean afterLostAnswer = in.readBoolean();
+                boolean slotted = format == FORMAT_ALL_SLOTTED || in.readBoolean();
                 byte[] envelope = in.readNBytes(in.readInt());
                 members.add(new LadderRecord(messageId, envelope, dueAt, attempt, version, senderId, campaignId,
-                    memberTierReads, afterLostAnswer, true));
+                    memberTierReads, afterLostAnswer, slotted));
             }
-            return new PacedBatch(members, tierReads);
+            return new TierBatch(members, tierReads);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Unreadable paced batch: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Unreadable tier batch: " + e.getMessage(), e);
         }
     }
 
@@ -129,6 +142,7 @@ record PacedBatch(List<LadderRecord> members, int tierReads) {
                 }
                 out.writeInt(member.tierReads());
                 out.writeBoolean(member.afterLostAnswer());
+                out.writeBoolean(member.slotted());
                 out.writeInt(member.envelope().length);
                 out.write(member.envelope());
             }

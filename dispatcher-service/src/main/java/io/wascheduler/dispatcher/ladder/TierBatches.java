@@ -8,40 +8,41 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gathers the records held back for their turns into one {@link PacedBatch} per sender. A batch is complete once its
- * turns would span more than {@code span} (it is unpacked into the release timer when its first turn is within the
- * release horizon, so a longer one would only send its late members round a tier again) or its value would pass
+ * Gathers the records of each sender on their way into a delay tier into one {@link TierBatch} per sender. A batch is
+ * complete once its members' instants would span more than {@code span} (it is unpacked into the release timer when its
+ * earliest member is within the release horizon, so a longer one would only send its late members round a tier again)
+ * or its value would pass
  * {@code maxBytes} (a Kafka record has a size limit); whatever is open is taken with {@link #drain} before the
  * transaction that holds the members' offsets commits. Not thread-safe: one per stage thread, one for the send loop.
  */
-final class PacedBatches {
+final class TierBatches {
 
     private final Duration span;
     private final int maxBytes;
     private final Map<String, Open> open = new HashMap<>();
 
-    PacedBatches(Duration span, int maxBytes) {
+    TierBatches(Duration span, int maxBytes) {
         this.span = span;
         this.maxBytes = maxBytes;
     }
 
-    /** Adds a slotted record; answers the sender's batch when this record did not fit in it (it starts the next). */
-    Optional<PacedBatch> add(LadderRecord slotted) {
-        Open batch = open.get(slotted.senderId());
-        int size = PacedBatch.sizeOf(slotted);
-        if (batch != null && batch.takes(slotted, size)) {
-            batch.add(slotted, size);
+    /** Adds a record; answers the sender's batch when this record did not fit in it (it starts the next). */
+    Optional<TierBatch> add(LadderRecord record) {
+        Open batch = open.get(record.senderId());
+        int size = TierBatch.sizeOf(record);
+        if (batch != null && batch.takes(record, size)) {
+            batch.add(record, size);
             return Optional.empty();
         }
-        Open next = new Open(slotted);
-        next.add(slotted, size);
-        open.put(slotted.senderId(), next);
+        Open next = new Open(record);
+        next.add(record, size);
+        open.put(record.senderId(), next);
         return batch == null ? Optional.empty() : Optional.of(batch.close());
     }
 
     /** Every open batch, to be written now; none stays open. */
-    List<PacedBatch> drain() {
-        List<PacedBatch> drained = new ArrayList<>(open.size());
+    List<TierBatch> drain() {
+        List<TierBatch> drained = new ArrayList<>(open.size());
         open.values().forEach(batch -> drained.add(batch.close()));
         open.clear();
         return drained;
@@ -72,8 +73,8 @@ final class PacedBatches {
             bytes += size;
         }
 
-        PacedBatch close() {
-            return new PacedBatch(members, 0);
+        TierBatch close() {
+            return new TierBatch(members, 0);
         }
     }
 }
