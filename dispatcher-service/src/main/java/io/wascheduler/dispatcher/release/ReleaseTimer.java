@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * The last step before release: records due within the release horizon (the smallest tier span, about a
  * second) wait here and come out at their instant, never before. It also knows which source offsets are
  * still waiting, so that a stage commits no offset past a record it has not released yet; several records may share
- * one source offset (the members of a paced batch), and the offset waits until the last of them is released.
+ * one source offset (the members of a tier batch), and the offset waits until the last of them is released.
  * Not thread-safe: each stage owns one and uses it from its own thread.
  *
  * @param <P> source partition

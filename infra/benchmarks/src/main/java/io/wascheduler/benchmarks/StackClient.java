@@ -175,7 +175,7 @@ public class StackClient {
 
         public String since(LadderWork start) {
             double released = releases - start.releases;
-            return String.format("%,.0f releases, %,.0f tier reads (%.1f per release; a paced batch's read counts for"
+            return String.format("%,.0f releases, %,.0f tier reads (%.1f per release; a tier batch's read counts for"
                     + " each record in it), %,.0f paced, %,.0f sent back, %,d offsets written to the delay tiers"
                     + " (Kafka records, a batch one, and transaction markers)",
                 released, tierReads - start.tierReads, released == 0 ? 0 : (tierReads - start.tierReads) / released,
