@@ -193,7 +193,7 @@ public final class EventCodec {
             if (payload == null && payloadAheadOfType != null) {
                 payload = MAPPER.treeToValue(payloadAheadOfType, type.payloadClass());
             }
-            return new EventEnvelope(UUID.fromString(eventId), type, schemaVersion, Instant.parse(occurredAt), tenantId,
+            return new EventEnvelope(UUID.fromString(eventId), type, schemaVersion, InstantText.parse(occurredAt), tenantId,
                 payload);
         }
     }

@@ -2,6 +2,7 @@ package io.wascheduler.dispatcher.command;
 
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.EventType;
+import io.wascheduler.model.event.InstantText;
 import io.wascheduler.model.event.MessageScheduled;
 import java.time.Instant;
 import java.util.UUID;
@@ -95,7 +96,7 @@ public record CommandFields(UUID eventId, EventType type, String messageId, long
                 case "version" -> fields.version = value == JsonToken.VALUE_NULL ? 0 : parser.getLongValue();
                 case "campaignId" -> fields.campaignId = text(parser, value);
                 case "senderId" -> fields.senderId = text(parser, value);
-                case "sendAt" -> fields.sendAt = value == JsonToken.VALUE_NULL ? null : Instant.parse(parser.getString());
+                case "sendAt" -> fields.sendAt = value == JsonToken.VALUE_NULL ? null : InstantText.parse(parser.getString());
                 default -> parser.skipChildren();
             }
         }
