@@ -31,14 +31,12 @@ final class FirstScheduleLayout {
             return Verdict.UNDECIDED;
         }
         boolean scheduled = false;
-        int at = 1;
-        while (true) {
-            int nameEnd = stringEnd(json, at);
-            if (nameEnd < 0 || !is(json, nameEnd + 1, ':')) {
+        for (int at = 1; at >= 0; at = nextName(json, at)) {
+            int value = valueOf(json, at);
+            if (value < 0) {
                 return Verdict.UNDECIDED;
             }
-            int value = nameEnd + 2;
-            if (named(json, at, nameEnd, TYPE)) {
+            if (named(json, at, value - 2, TYPE)) {
                 int typeEnd = stringEnd(json, value);
                 if (typeEnd < 0) {
                     return Verdict.UNDECIDED;
@@ -48,16 +46,13 @@ final class FirstScheduleLayout {
                 }
                 scheduled = true;
                 at = typeEnd + 1;
-            } else if (named(json, at, nameEnd, PAYLOAD)) {
+            } else if (named(json, at, value - 2, PAYLOAD)) {
                 return scheduled ? payloadVerdict(json, value) : Verdict.UNDECIDED;
             } else {
                 at = plainValueEnd(json, value);
             }
-            if (at < 0 || !is(json, at, ',')) {
-                return Verdict.UNDECIDED;
-            }
-            at++;
         }
+        return Verdict.UNDECIDED;
     }
 
     /** The payload starting at {@code at}: its version, if a plain field before it names it. */
@@ -65,22 +60,28 @@ final class FirstScheduleLayout {
         if (!is(json, at, '{')) {
             return Verdict.UNDECIDED;
         }
-        at++;
-        while (true) {
-            int nameEnd = stringEnd(json, at);
-            if (nameEnd < 0 || !is(json, nameEnd + 1, ':')) {
+        for (int name = at + 1; name >= 0; ) {
+            int value = valueOf(json, name);
+            if (value < 0) {
                 return Verdict.UNDECIDED;
             }
-            int value = nameEnd + 2;
-            if (named(json, at, nameEnd, VERSION)) {
+            if (named(json, name, value - 2, VERSION)) {
                 return versionVerdict(json, value);
             }
-            at = plainValueEnd(json, value);
-            if (at < 0 || !is(json, at, ',')) {
-                return Verdict.UNDECIDED;
-            }
-            at++;
+            name = nextName(json, plainValueEnd(json, value));
         }
+        return Verdict.UNDECIDED;
+    }
+
+    /** Where the value of the property whose name opens at {@code name} starts (after its colon); -1 if it is not one. */
+    private static int valueOf(byte[] json, int name) {
+        int nameEnd = stringEnd(json, name);
+        return nameEnd >= 0 && is(json, nameEnd + 1, ':') ? nameEnd + 2 : -1;
+    }
+
+    /** Where the next property's name opens, after a value that ended at {@code valueEnd}; -1 if no comma follows. */
+    private static int nextName(byte[] json, int valueEnd) {
+        return is(json, valueEnd, ',') ? valueEnd + 1 : -1;
     }
 
     private static Verdict versionVerdict(byte[] json, int at) {
@@ -120,7 +121,7 @@ final class FirstScheduleLayout {
 
     /** The index just past a string, number or literal starting at {@code at}; -1 for anything else. */
     private static int plainValueEnd(byte[] json, int at) {
-        if (at >= json.length) {
+        if (at < 0 || at >= json.length) {
             return -1;
         }
         byte first = json[at];
