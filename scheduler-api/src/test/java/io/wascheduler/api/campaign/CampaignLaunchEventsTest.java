@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wascheduler.api.IntegrationTest;
 import io.wascheduler.api.TestTenant;
 import io.wascheduler.api.TopicRecords;
+import io.wascheduler.model.content.TextContent;
 import io.wascheduler.model.event.EventEnvelope;
 import io.wascheduler.model.event.MessageCancelled;
 import io.wascheduler.model.event.MessageScheduled;
 import io.wascheduler.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,6 +60,28 @@ class CampaignLaunchEventsTest extends IntegrationTest {
         assertThat(eventsOf(cancelled)).extracting(event -> (Object) event.payload().getClass())
             .containsExactly(MessageScheduled.class, MessageCancelled.class);
         assertThat(eventsOf(edited)).extracting(event -> ((MessageScheduled) event.payload()).version()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void textOutsideAsciiReachesKafkaAsItWasUploaded() {
+        TestTenant tenant = newTenant();
+        String campaignId = (String) tenant.post("/v1/campaigns", Map.of("name", "Names", "from", tenant.sender(),
+                "content", Map.of("type", "text", "text", "Hola {{name}}")))
+            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<String, String> names = Map.of("+14155012001", "José", "+14155012002", "Zoë 🎉", "+14155012003", "李雷");
+        tenant.upload("/v1/campaigns/" + campaignId + "/recipients", names.entrySet().stream()
+                .map(entry -> "{\"to\":\"" + entry.getKey() + "\",\"vars\":{\"name\":\"" + entry.getValue() + "\"}}")
+                .collect(Collectors.joining("\n")))
+            .expectStatus().isOk();
+
+        tenant.post("/v1/campaigns/" + campaignId + "/launch", Map.of()).expectStatus().isOk();
+
+        List<MessageScheduled> launched = TopicRecords.awaitRecords(broker, Topics.MESSAGE_COMMANDS,
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(campaignId), names.size())
+            .stream().map(record -> (MessageScheduled) TopicRecords.decode(record).payload()).toList();
+        assertThat(launched.stream().collect(Collectors.toMap(MessageScheduled::to, MessageScheduled::content)))
+            .isEqualTo(names.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> new TextContent("Hola " + entry.getValue(), false))));
     }
 
     private List<EventEnvelope> eventsOf(String messageId) {
