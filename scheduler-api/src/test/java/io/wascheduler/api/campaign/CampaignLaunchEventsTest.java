@@ -30,13 +30,9 @@ class CampaignLaunchEventsTest extends IntegrationTest {
     @Test
     void messagesCancelledOrEditedRightAfterTheLaunchAreAnnouncedScheduledFirst() {
         TestTenant tenant = newTenant();
-        String campaignId = (String) tenant.post("/v1/campaigns", Map.of("name", "Events", "from", tenant.sender(),
-                "content", Map.of("type", "text", "text", "Hello {{name}}")))
-            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         List<String> numbers = IntStream.range(0, RECIPIENTS).mapToObj(i -> "+1415501" + (1000 + i)).toList();
-        tenant.upload("/v1/campaigns/" + campaignId + "/recipients",
-                numbers.stream().map(n -> "{\"to\":\"" + n + "\",\"vars\":{\"name\":\"" + n + "\"}}").collect(Collectors.joining("\n")))
-            .expectStatus().isOk();
+        String campaignId = draft(tenant, "Hello {{name}}",
+            numbers.stream().collect(Collectors.toMap(number -> number, number -> number)));
 
         tenant.post("/v1/campaigns/" + campaignId + "/launch", Map.of()).expectStatus().isOk();
         List<Map<String, Object>> items = (List<Map<String, Object>>) tenant.get("/v1/campaigns/" + campaignId + "/messages?limit=100")
@@ -65,14 +61,8 @@ class CampaignLaunchEventsTest extends IntegrationTest {
     @Test
     void textOutsideAsciiReachesKafkaAsItWasUploaded() {
         TestTenant tenant = newTenant();
-        String campaignId = (String) tenant.post("/v1/campaigns", Map.of("name", "Names", "from", tenant.sender(),
-                "content", Map.of("type", "text", "text", "Hola {{name}}")))
-            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         Map<String, String> names = Map.of("+14155012001", "José", "+14155012002", "Zoë 🎉", "+14155012003", "李雷");
-        tenant.upload("/v1/campaigns/" + campaignId + "/recipients", names.entrySet().stream()
-                .map(entry -> "{\"to\":\"" + entry.getKey() + "\",\"vars\":{\"name\":\"" + entry.getValue() + "\"}}")
-                .collect(Collectors.joining("\n")))
-            .expectStatus().isOk();
+        String campaignId = draft(tenant, "Hola {{name}}", names);
 
         tenant.post("/v1/campaigns/" + campaignId + "/launch", Map.of()).expectStatus().isOk();
 
@@ -82,6 +72,18 @@ class CampaignLaunchEventsTest extends IntegrationTest {
         assertThat(launched.stream().collect(Collectors.toMap(MessageScheduled::to, MessageScheduled::content)))
             .isEqualTo(names.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> new TextContent("Hola " + entry.getValue(), false))));
+    }
+
+    /** A DRAFT campaign of {@code text} with one uploaded recipient per number, its {@code name} var as given. */
+    private static String draft(TestTenant tenant, String text, Map<String, String> nameByNumber) {
+        String campaignId = (String) tenant.post("/v1/campaigns", Map.of("name", "Launch events", "from", tenant.sender(),
+                "content", Map.of("type", "text", "text", text)))
+            .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        tenant.upload("/v1/campaigns/" + campaignId + "/recipients", nameByNumber.entrySet().stream()
+                .map(entry -> "{\"to\":\"" + entry.getKey() + "\",\"vars\":{\"name\":\"" + entry.getValue() + "\"}}")
+                .collect(Collectors.joining("\n")))
+            .expectStatus().isOk();
+        return campaignId;
     }
 
     private List<EventEnvelope> eventsOf(String messageId) {
