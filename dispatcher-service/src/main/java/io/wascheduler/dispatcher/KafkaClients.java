@@ -37,7 +37,7 @@ public class KafkaClients {
      */
     public static final Duration STEADY_FETCH_WAIT = Duration.ofMillis(500);
 
-    /** Per partition and produce request; a tier batch record (256 KiB at most) fits one. */
+    /** Per partition and produce request: a few hundred of a launch's moves, or about one tier batch record. */
     private static final int STAGE_BATCH_BYTES = 256 * 1024;
 
     private final Map<String, Object> common;

@@ -35,16 +35,19 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -299,6 +302,24 @@ class DispatcherIntegrationTest {
     }
 
     @Test
+    void aSendersMessagesDueWithinASecondWaitInATierTogetherAndAreEachSentOnce(
+        @Value("${spring.embedded.kafka.brokers}") String brokers) {
+        Instant sendAt = Instant.now().plusSeconds(7);
+        List<MessageScheduled> messages = IntStream.range(0, 6)
+            .mapToObj(i -> message(nextRecipient(), sendAt.plusMillis(100L * i), 1)).toList();
+        messages.forEach(DispatcherIntegrationTest::publish);
+
+        List<ConsumerRecord<String, byte[]>> held =
+            recordsHolding(brokers, Topics.delayTier(Duration.ofSeconds(4)).name(), messages);
+
+        assertThat(held).as("fewer tier records than messages").hasSizeLessThan(messages.size())
+            .anySatisfy(record -> assertThat(record.headers().lastHeader("wa-paced-batch")).isNotNull());
+        for (MessageScheduled message : messages) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger(message.to()).size() == 1);
+        }
+    }
+
+    @Test
     void aPausedCampaignHoldsItsDueMessagesUntilItIsResumed() {
         String campaignId = "campaign-" + UUID.randomUUID();
         String to = nextRecipient();
@@ -403,6 +424,34 @@ class DispatcherIntegrationTest {
         EventEnvelope envelope = EventEnvelope.of("tenant-1", payload, Clock.systemUTC());
         commands.send(new ProducerRecord<>(topic.name(), envelope.key(), EventCodec.encode(envelope)));
         commands.flush();
+    }
+
+    /** The committed records of {@code topic} that hold any of {@code messages}, once every one of them is held. */
+    private static List<ConsumerRecord<String, byte[]>> recordsHolding(String brokers, String topic,
+                                                                    List<MessageScheduled> messages) {
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> holding = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                reader.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (messages.stream().anyMatch(message -> holds(record, message))) {
+                        holding.add(record);
+                    }
+                });
+                return messages.stream().allMatch(message -> holding.stream().anyMatch(record -> holds(record, message)));
+            });
+            return holding;
+        }
+    }
+
+    /** A plain tier record's value is the message's command, a batch's holds its members' ids and commands. */
+    private static boolean holds(ConsumerRecord<String, byte[]> record, MessageScheduled message) {
+        return new String(record.value(), StandardCharsets.ISO_8859_1).contains(message.messageId());
     }
 
     private static List<JsonNode> ledger(String to) {
