@@ -15,6 +15,12 @@ import java.util.stream.Stream;
  */
 public final class ProcessCpu {
 
+    /** utime and stime in /proc/[pid]/task/[tid]/stat, counted from the field after the thread's name. */
+    private static final int UTIME_FIELD = 11;
+    private static final int STIME_FIELD = 12;
+    /** The kernel reports thread CPU in USER_HZ ticks, 100 a second on Linux. */
+    private static final long MILLIS_PER_TICK = 10;
+
     private final Optional<ProcessHandle> root;
 
     private ProcessCpu(Optional<ProcessHandle> root) {
@@ -37,6 +43,36 @@ public final class ProcessCpu {
             return new String(Files.readAllBytes(procfs), StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return process.info().commandLine().orElse("");
+        }
+    }
+
+    /**
+     * CPU time the process's JIT compiler threads used ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}): a
+     * JVM that is still compiling its hot paths spends cores on that which a long-running service does not. Read
+     * from /proc (utime + stime of each thread, in the kernel's fixed 100 ticks a second); zero where there is none.
+     */
+    public Duration compiling() {
+        return root.map(process -> {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                return threads.map(ProcessCpu::compilerThreadCpu).reduce(Duration.ZERO, Duration::plus);
+            } catch (IOException | RuntimeException e) {
+                return Duration.ZERO;
+            }
+        }).orElse(Duration.ZERO);
+    }
+
+    private static Duration compilerThreadCpu(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.matches("C[12] CompilerThre.*")) {
+                return Duration.ZERO;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[UTIME_FIELD]) + Long.parseLong(fields[STIME_FIELD]);
+            return Duration.ofMillis(ticks * MILLIS_PER_TICK);
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
         }
     }
 

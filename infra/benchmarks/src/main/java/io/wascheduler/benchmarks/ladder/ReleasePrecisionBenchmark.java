@@ -21,13 +21,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ./dev bench release-precision [messages] [warmUp]}: 20 senders with ample rate (1000/s each, sandbox and
+ * {@code ./dev bench release-precision [messages] [warmUp] [rounds]}: 20 senders with ample rate (1000/s each, sandbox and
  * scheduler-api), {@code messages} (default 20,000) due evenly within a 10 s window that starts 120 s
  * ahead, published as MessageScheduled straight onto wa.message.commands (scheduler-api's HTTP intake is
  * not what is measured here and would itself take longer than the lead time). Lateness is measured at the
  * sandbox ledger: acceptedAt − sendAt, so it includes the send loop and the HTTP call, not just the ladder;
  * and, for the ladder alone, at wa.dispatch.ready (the broker's append time of each release − its due instant).
- * {@code warmUp} (default 0: a cold stack) messages go through the whole path first.
+ * {@code warmUp} (default 0: a cold stack) messages go through the whole path first. {@code rounds} (default 1)
+ * measured windows follow one another, each scheduled once the one before is at the sandbox and reported on its
+ * own: the stack's JVMs go on compiling their hot paths for minutes after a warm-up (each window's CPU line says
+ * how much of it went to their JIT compilers), so a later round shows the stack nearer to how it runs for days.
  */
 public final class ReleasePrecisionBenchmark {
 
@@ -45,81 +48,97 @@ public final class ReleasePrecisionBenchmark {
     public static void main(String[] args) throws InterruptedException {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         try (LocalStack stack = BenchmarkStack.start("release-precision", Map.of())) {
             LadderBenchSupport support = new LadderBenchSupport(stack);
             List<String> senders = support.registerSenders(SENDERS, THROUGHPUT_MPS);
             Thread.sleep(Duration.ofSeconds(3)); // SenderConfigured reaches the dispatcher's rate table
             warmUp(support, senders, warmUp);
-            Map<String, Instant> sendAtById = new HashMap<>();
-            Map<String, Instant> ackedAtById = new ConcurrentHashMap<>();
-            Instant windowStart = Instant.now().plus(LEAD);
-            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-            for (int i = 0; i < messages; i++) {
-                String messageId = "precision-" + i;
-                Instant sendAt = windowStart.plusMillis(WINDOW.toMillis() * i / messages);
-                sendAtById.put(messageId, sendAt);
-                records.add(support.scheduled(messageId, senders.get(i % SENDERS),
-                    "+1650" + String.format("%07d", i), sendAt));
+            for (int round = 0; round < rounds; round++) {
+                if (rounds > 1) {
+                    System.out.printf("%nround %d of %d%n", round + 1, rounds);
+                }
+                measureWindow(stack, support, senders, messages, round, warmUp + round * messages);
             }
-            Instant publishStart = Instant.now();
-            try (KafkaProducer<String, byte[]> producer = support.commandsProducer()) {
-                for (ProducerRecord<String, byte[]> record : records) {
-                    producer.send(record, (metadata, error) -> {
-                        if (error == null) {
-                            ackedAtById.put(record.key(), Instant.now());
-                        }
-                    });
-                }
-                producer.flush();
-            }
-            ackedAtById.forEach((messageId, ackedAt) -> {
-                if (ackedAt.isAfter(sendAtById.get(messageId).minus(MIN_NOTICE))) {
-                    sendAtById.remove(messageId);
-                }
-            });
-            System.out.printf("left out, acknowledged by Kafka less than %d s before their instant: %d%n",
-                MIN_NOTICE.toSeconds(), messages - sendAtById.size());
-            System.out.printf("published %d MessageScheduled in %d ms; window %s .. +%d s%n", messages,
-                Duration.between(publishStart, Instant.now()).toMillis(), windowStart, WINDOW.toSeconds());
-
-            sleepUntil(windowStart);
-            StackCpu cpu = StackCpu.start(stack);
-            sleepUntil(windowStart.plus(WINDOW).plusSeconds(1));
-            String cpuInWindow = cpu.report();
-            Instant deadline = windowStart.plus(WINDOW).plus(COLLECT_TIMEOUT);
-            Map<String, Long> acceptedAtById = new HashMap<>();
-            int accepted = 0;
-            int measuredEntries = 0;
-            while (Instant.now().isBefore(deadline)) {
-                Thread.sleep(Duration.ofSeconds(5));
-                acceptedAtById.clear();
-                accepted = 0;
-                measuredEntries = 0;
-                for (String sender : senders) {
-                    for (JsonNode entry : support.ledger(sender)) {
-                        accepted++;
-                        var measured = CallbackData.decode(entry.path("bizOpaqueCallbackData").asString(""))
-                            .filter(data -> sendAtById.containsKey(data.messageId()));
-                        measured.ifPresent(data -> acceptedAtById.merge(data.messageId(), entry.path("acceptedAt").asLong(),
-                            Math::min));
-                        measuredEntries += measured.isPresent() ? 1 : 0;
-                    }
-                }
-                if (accepted >= messages + warmUp && Instant.now().isAfter(windowStart.plus(WINDOW))) {
-                    break;
-                }
-            }
-            report(sendAtById.size(), sendAtById, acceptedAtById, measuredEntries);
-            System.out.println("window and 1 s after it: " + cpuInWindow);
-            ReadyTopicWatch ready = new ReadyTopicWatch();
-            ready.readAll(stack.layout().kafkaBootstrapServers());
-            ready.print(sendAtById.keySet());
             System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready)%s: %s%n",
-                warmUp > 0 ? ", warm-up included" : "", dispatcherLateness(support));
+                warmUp > 0 || rounds > 1 ? ", every message of the run" : "", dispatcherLateness(support));
             System.out.printf("send side, last minutes (release → read → request → answer): %s%n",
                 support.dispatcherSendSteps());
         }
         System.out.println(MachineInfo.describe());
+    }
+
+    /**
+     * One measured window: {@code messages} due within it, {@link #LEAD} ahead, each to a recipient no earlier
+     * message of the run had (the pair rate would hold it back); {@code sentBefore} ledger entries are already at
+     * the sandbox.
+     */
+    private static void measureWindow(LocalStack stack, LadderBenchSupport support, List<String> senders, int messages,
+                                      int round, int sentBefore) throws InterruptedException {
+        Map<String, Instant> sendAtById = new HashMap<>();
+        Map<String, Instant> ackedAtById = new ConcurrentHashMap<>();
+        Instant windowStart = Instant.now().plus(LEAD);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String messageId = "precision-" + round + "-" + i;
+            Instant sendAt = windowStart.plusMillis(WINDOW.toMillis() * i / messages);
+            sendAtById.put(messageId, sendAt);
+            records.add(support.scheduled(messageId, senders.get(i % SENDERS),
+                "+1650" + String.format("%07d", round * messages + i), sendAt));
+        }
+        Instant publishStart = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = support.commandsProducer()) {
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        ackedAtById.put(record.key(), Instant.now());
+                    }
+                });
+            }
+            producer.flush();
+        }
+        ackedAtById.forEach((messageId, ackedAt) -> {
+            if (ackedAt.isAfter(sendAtById.get(messageId).minus(MIN_NOTICE))) {
+                sendAtById.remove(messageId);
+            }
+        });
+        System.out.printf("left out, acknowledged by Kafka less than %d s before their instant: %d%n",
+            MIN_NOTICE.toSeconds(), messages - sendAtById.size());
+        System.out.printf("published %d MessageScheduled in %d ms; window %s .. +%d s%n", messages,
+            Duration.between(publishStart, Instant.now()).toMillis(), windowStart, WINDOW.toSeconds());
+
+        sleepUntil(windowStart);
+        StackCpu cpu = StackCpu.start(stack);
+        sleepUntil(windowStart.plus(WINDOW).plusSeconds(1));
+        String cpuInWindow = cpu.report();
+        Instant deadline = windowStart.plus(WINDOW).plus(COLLECT_TIMEOUT);
+        Map<String, Long> acceptedAtById = new HashMap<>();
+        int accepted = 0;
+        int measuredEntries = 0;
+        while (Instant.now().isBefore(deadline)) {
+            Thread.sleep(Duration.ofSeconds(5));
+            acceptedAtById.clear();
+            accepted = 0;
+            measuredEntries = 0;
+            for (String sender : senders) {
+                for (JsonNode entry : support.ledger(sender)) {
+                    accepted++;
+                    var measured = CallbackData.decode(entry.path("bizOpaqueCallbackData").asString(""))
+                        .filter(data -> sendAtById.containsKey(data.messageId()));
+                    measured.ifPresent(data -> acceptedAtById.merge(data.messageId(), entry.path("acceptedAt").asLong(),
+                        Math::min));
+                    measuredEntries += measured.isPresent() ? 1 : 0;
+                }
+            }
+            if (accepted >= sentBefore + messages && Instant.now().isAfter(windowStart.plus(WINDOW))) {
+                break;
+            }
+        }
+        report(sendAtById.size(), sendAtById, acceptedAtById, measuredEntries);
+        System.out.println("window and 1 s after it: " + cpuInWindow);
+        ReadyTopicWatch ready = new ReadyTopicWatch();
+        ready.readAll(stack.layout().kafkaBootstrapServers());
+        ready.print(sendAtById.keySet());
     }
 
     /**
