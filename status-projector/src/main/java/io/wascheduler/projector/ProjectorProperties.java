@@ -12,10 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param advertisedHostPort host:port other instances use to reach this one; null means localhost and
  *     the port the web server actually bound
  * @param commitInterval how often Kafka Streams commits; small, because freshness p99 must stay under 1 s
- * @param fetchBatchBytes how many bytes the broker gathers for a fetch before it answers ({@code fetch.min.bytes})
- * @param fetchBatchWait how long the broker may hold a fetch to gather them ({@code fetch.max.wait.ms}): answered at
- *     the first event, the projector runs a pass of its topology and the broker a fetch for a handful of events
- *     whenever statuses trickle in
  * @param progressPublishInterval at most one CampaignProgress per campaign per interval
  * @param rateWindow how far back the send rate looks
  * @param parkedStatusRetention how long a status whose wamid is unknown waits for its dispatch outcome
@@ -30,8 +26,6 @@ public record ProjectorProperties(
     Path stateDir,
     String advertisedHostPort,
     Duration commitInterval,
-    Integer fetchBatchBytes,
-    Duration fetchBatchWait,
     Duration progressPublishInterval,
     Duration rateWindow,
     Duration parkedStatusRetention,
@@ -43,8 +37,6 @@ public record ProjectorProperties(
     public static final String DEFAULT_APPLICATION_ID = "status-projector";
     public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "wa-status-projector");
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
-    public static final int DEFAULT_FETCH_BATCH_BYTES = 64 * 1024;
-    public static final Duration DEFAULT_FETCH_BATCH_WAIT = Duration.ofMillis(50);
     public static final Duration DEFAULT_PROGRESS_PUBLISH_INTERVAL = Duration.ofMillis(250);
     public static final Duration DEFAULT_RATE_WINDOW = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PARKED_STATUS_RETENTION = Duration.ofDays(7);
@@ -58,11 +50,6 @@ public record ProjectorProperties(
         stateDir = stateDir == null ? DEFAULT_STATE_DIR : stateDir;
         advertisedHostPort = advertisedHostPort == null || advertisedHostPort.isBlank() ? null : advertisedHostPort;
         commitInterval = positive("commit-interval", commitInterval, DEFAULT_COMMIT_INTERVAL);
-        fetchBatchBytes = fetchBatchBytes == null ? DEFAULT_FETCH_BATCH_BYTES : fetchBatchBytes;
-        if (fetchBatchBytes < 1) {
-            throw new IllegalArgumentException("wa.projector.fetch-batch-bytes must be positive, was " + fetchBatchBytes);
-        }
-        fetchBatchWait = positive("fetch-batch-wait", fetchBatchWait, DEFAULT_FETCH_BATCH_WAIT);
         progressPublishInterval =
             positive("progress-publish-interval", progressPublishInterval, DEFAULT_PROGRESS_PUBLISH_INTERVAL);
         rateWindow = positive("rate-window", rateWindow, DEFAULT_RATE_WINDOW);
@@ -79,7 +66,7 @@ public record ProjectorProperties(
 
     /** Every default; for tests and tools that build the topology outside Spring. */
     public static ProjectorProperties defaults() {
-        return new ProjectorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ProjectorProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Duration positive(String name, Duration value, Duration fallback) {

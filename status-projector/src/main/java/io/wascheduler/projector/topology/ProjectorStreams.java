@@ -3,7 +3,6 @@ package io.wascheduler.projector.topology;
 import io.wascheduler.projector.ProjectorProperties;
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -115,9 +114,6 @@ public final class ProjectorStreams implements SmartLifecycle, ApplicationListen
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
-        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), properties.fetchBatchBytes());
-        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
-            (int) properties.fetchBatchWait().toMillis());
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
