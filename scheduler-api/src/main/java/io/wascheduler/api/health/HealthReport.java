@@ -12,7 +12,11 @@ record HealthReport(String overall, Map<String, String> components, List<SenderH
     record LastError(Integer code, String title, String detail) {
     }
 
-    /** The tenant's messages waiting for their instant, how many are already due, and how late the oldest due one is. */
+    /**
+     * The tenant's messages waiting for an attempt (their first at their instant, or the next after a failed one),
+     * how many of them are already due, and how late the oldest due one is: an overdue retry is as much a backlog as
+     * an overdue first send.
+     */
     record Queue(long scheduled, long dueBacklog, long oldestDueLagSeconds) {
     }
 

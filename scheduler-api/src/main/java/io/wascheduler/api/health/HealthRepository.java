@@ -34,9 +34,12 @@ class HealthRepository {
 
     Mono<HealthReport.Queue> queue(String tenantId, Instant now) {
         return db.sql("""
-                select count(*) as scheduled, count(*) filter (where send_at <= :now) as due,
-                       min(send_at) filter (where send_at <= :now) as oldest_due
-                from messages where tenant_id = :tenant and status = 'SCHEDULED'""")
+                select count(*) as scheduled, count(*) filter (where due_at <= :now) as due,
+                       min(due_at) filter (where due_at <= :now) as oldest_due
+                from (select send_at as due_at from messages where tenant_id = :tenant and status = 'SCHEDULED'
+                      union all
+                      select next_attempt_at from messages
+                      where tenant_id = :tenant and status = 'SENDING' and next_attempt_at is not null) waiting""")
             .bind("tenant", tenantId).bind("now", now)
             .map(row -> {
                 Instant oldest = row.get("oldest_due", Instant.class);
