@@ -58,7 +58,7 @@ public final class ReleasePrecisionBenchmark {
                 if (rounds > 1) {
                     System.out.printf("%nround %d of %d%n", round + 1, rounds);
                 }
-                measureWindow(stack, support, senders, messages, round, warmUp + round * messages);
+                measureWindow(stack, support, senders, messages, round);
             }
             System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready)%s: %s%n",
                 warmUp > 0 || rounds > 1 ? ", every message of the run" : "", dispatcherLateness(support));
@@ -70,11 +70,11 @@ public final class ReleasePrecisionBenchmark {
 
     /**
      * One measured window: {@code messages} due within it, {@link #LEAD} ahead, each to a recipient no earlier
-     * message of the run had (the pair rate would hold it back); {@code sentBefore} ledger entries are already at
-     * the sandbox.
+     * message of the run had (the pair rate would hold it back).
      */
     private static void measureWindow(LocalStack stack, LadderBenchSupport support, List<String> senders, int messages,
-                                      int round, int sentBefore) throws InterruptedException {
+                                      int round) throws InterruptedException {
+        long sentBefore = support.accepted(senders);
         Map<String, Instant> sendAtById = new HashMap<>();
         Map<String, Instant> ackedAtById = new ConcurrentHashMap<>();
         Instant windowStart = Instant.now().plus(LEAD);
