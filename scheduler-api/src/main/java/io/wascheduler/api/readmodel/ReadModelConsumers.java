@@ -8,9 +8,8 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /**
- * The read model's consumers take a poll's records as one batch (one transaction for all of them), fetched once
- * the broker has gathered a batch or waited for one, with the application's usual consumer settings and error
- * handler otherwise.
+ * The read model's consumers take a poll's records as one batch (one transaction for all of them), with the
+ * application's usual consumer settings and error handler otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConsumers {
@@ -25,13 +24,8 @@ class ReadModelConsumers {
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
-        factory.setContainerCustomizer(container -> {
-            var consumerProperties = container.getContainerProperties().getKafkaConsumerProperties();
-            consumerProperties.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.maxBatchSize()));
-            consumerProperties.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(properties.fetchBatchBytes()));
-            consumerProperties.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                String.valueOf(properties.fetchBatchWait().toMillis()));
-        });
+        factory.setContainerCustomizer(container -> container.getContainerProperties().getKafkaConsumerProperties()
+            .setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.maxBatchSize())));
         return factory;
     }
 }

@@ -2,8 +2,6 @@ package io.wascheduler.api.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.wascheduler.api.IntegrationTest;
 import io.wascheduler.api.TestTenant;
 import io.wascheduler.model.event.DeliveryStatus;
@@ -18,7 +16,6 @@ import io.wascheduler.model.topic.TopicSpec;
 import io.wascheduler.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -52,14 +49,9 @@ class ReadModelBatchApiTest extends IntegrationTest {
 
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final MetaError THROTTLED = new MetaError(130429, "Rate limit hit", "Too many messages");
-    /** Far shorter than the fetch batch wait, far longer than a fetch answered at once takes to be applied. */
-    private static final Duration TRICKLE_GAP = Duration.ofMillis(10);
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    private MeterRegistry meters;
 
     private KafkaProducer<String, byte[]> producer;
     private Admin admin;
@@ -104,36 +96,6 @@ class ReadModelBatchApiTest extends IntegrationTest {
         assertThat(shown).containsEntry("status", "READ").containsEntry("attempts", 2)
             .containsEntry("sentAt", T0.plusSeconds(1).toString()).containsEntry("deliveredAt", T0.plusSeconds(5).toString())
             .containsEntry("readAt", T0.plusSeconds(9).toString());
-    }
-
-    /**
-     * Answered at the first event, each fetch would bring one status and cost its own transaction; the broker
-     * gathers what arrives within the fetch batch wait instead.
-     */
-    @Test
-    void statusesTricklingInAreAppliedInBatchesNotOneTransactionEach() throws InterruptedException {
-        TestTenant tenant = newTenant();
-        String id = schedule(tenant);
-        int trickled = 20;
-        double batchesBefore = batchesApplied();
-
-        for (int second = 1; second < trickled; second++) {
-            publish(tenant, Topics.MESSAGE_STATUSES, status(tenant, id, DeliveryStatus.SENT, T0.plusSeconds(second)));
-            Thread.sleep(TRICKLE_GAP);
-        }
-        publishAndAwaitApplied(tenant, Topics.MESSAGE_STATUSES, status(tenant, id, DeliveryStatus.DELIVERED,
-            T0.plusSeconds(trickled)));
-
-        assertThat(view(tenant, id)).containsEntry("status", "DELIVERED");
-        assertThat(batchesApplied() - batchesBefore).isGreaterThan(0).isLessThanOrEqualTo(trickled / 2.0);
-    }
-
-    /** The read model's listener invocations so far, each one poll's batch in one transaction. */
-    private double batchesApplied() {
-        return meters.find("spring.kafka.listener").timers().stream()
-            .filter(timer -> Objects.requireNonNullElse(timer.getId().getTag("name"), "")
-                .startsWith(ReadModelListener.MESSAGE_EVENTS))
-            .mapToLong(Timer::count).sum();
     }
 
     @Test
