@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
@@ -28,10 +29,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class ReadyTopicWatch {
 
     private final Map<String, Long> firstReleaseLateness = new HashMap<>();
-    private int releases;
+    private final Map<String, Integer> firstAttemptReleases = new HashMap<>();
+    /** Where the last read stopped, so that a run measuring several windows reads each release once. */
+    private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
 
-    /** Reads what the ready topic holds now, from its beginning (a fresh stack). */
-    void readAll(String bootstrapServers) {
+    /** Reads what the ready topic holds now, from where the last read stopped (from its beginning at first). */
+    void readNew(String bootstrapServers) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -41,10 +44,12 @@ final class ReadyTopicWatch {
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            readUpTo.forEach(consumer::seek);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 consumer.poll(Duration.ofMillis(500)).forEach(this::add);
             }
+            partitions.forEach(partition -> readUpTo.put(partition, consumer.position(partition)));
         }
     }
 
@@ -52,10 +57,10 @@ final class ReadyTopicWatch {
         if (!"1".equals(header(record, "wa-attempt"))) {
             return;
         }
-        releases++;
         String messageId = EventCodec.decode(record.value()).payloadAs(MessageScheduled.class).messageId();
         long lateness = record.timestamp() - Long.parseLong(header(record, "wa-due-at"));
         firstReleaseLateness.merge(messageId, lateness, Math::min);
+        firstAttemptReleases.merge(messageId, 1, Integer::sum);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
@@ -65,14 +70,15 @@ final class ReadyTopicWatch {
 
     /** Figures over the {@code measured} messages only. */
     void print(Set<String> measured) {
-        firstReleaseLateness.keySet().retainAll(measured);
+        List<Long> measuredLateness = measured.stream().map(firstReleaseLateness::get).filter(Objects::nonNull).toList();
         Histogram lateness = Percentiles.millisecondHistogram();
-        long early = firstReleaseLateness.values().stream().filter(late -> late < 0).count();
-        firstReleaseLateness.values().stream().filter(late -> late >= 0)
+        long early = measuredLateness.stream().filter(late -> late < 0).count();
+        measuredLateness.stream().filter(late -> late >= 0)
             .forEach(late -> lateness.recordValue(Math.min(late, lateness.getHighestTrackableValue())));
+        int releases = measured.stream().mapToInt(id -> firstAttemptReleases.getOrDefault(id, 0)).sum();
         System.out.println(Percentiles.summary("ladder release lateness at wa.dispatch.ready (append time - due)", lateness));
         System.out.printf("released early to wa.dispatch.ready: %d; first-attempt releases %d for %d messages "
             + "(a message re-released is one a full lane or the pair rate sent back through the ladder)%n", early, releases,
-            firstReleaseLateness.size());
+            measuredLateness.size());
     }
 }

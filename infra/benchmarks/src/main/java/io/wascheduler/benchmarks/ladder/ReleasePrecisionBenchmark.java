@@ -54,11 +54,12 @@ public final class ReleasePrecisionBenchmark {
             List<String> senders = support.registerSenders(SENDERS, THROUGHPUT_MPS);
             Thread.sleep(Duration.ofSeconds(3)); // SenderConfigured reaches the dispatcher's rate table
             warmUp(support, senders, warmUp);
+            ReadyTopicWatch ready = new ReadyTopicWatch();
             for (int round = 0; round < rounds; round++) {
                 if (rounds > 1) {
                     System.out.printf("%nround %d of %d%n", round + 1, rounds);
                 }
-                measureWindow(stack, support, senders, messages, round);
+                measureWindow(stack, support, senders, ready, messages, round);
             }
             System.out.printf("dispatcher's own release lateness (release timer → wa.dispatch.ready)%s: %s%n",
                 warmUp > 0 || rounds > 1 ? ", every message of the run" : "", dispatcherLateness(support));
@@ -72,8 +73,8 @@ public final class ReleasePrecisionBenchmark {
      * One measured window: {@code messages} due within it, {@link #LEAD} ahead, each to a recipient no earlier
      * message of the run had (the pair rate would hold it back).
      */
-    private static void measureWindow(LocalStack stack, LadderBenchSupport support, List<String> senders, int messages,
-                                      int round) throws InterruptedException {
+    private static void measureWindow(LocalStack stack, LadderBenchSupport support, List<String> senders,
+                                      ReadyTopicWatch ready, int messages, int round) throws InterruptedException {
         long sentBefore = support.accepted(senders);
         Map<String, Instant> sendAtById = new HashMap<>();
         Map<String, Instant> ackedAtById = new ConcurrentHashMap<>();
@@ -136,8 +137,7 @@ public final class ReleasePrecisionBenchmark {
         }
         report(sendAtById.size(), sendAtById, acceptedAtById, measuredEntries);
         System.out.println("window and 1 s after it: " + cpuInWindow);
-        ReadyTopicWatch ready = new ReadyTopicWatch();
-        ready.readAll(stack.layout().kafkaBootstrapServers());
+        ready.readNew(stack.layout().kafkaBootstrapServers());
         ready.print(sendAtById.keySet());
     }
 
