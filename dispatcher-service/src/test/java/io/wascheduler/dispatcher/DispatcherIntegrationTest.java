@@ -320,6 +320,26 @@ class DispatcherIntegrationTest {
     }
 
     @Test
+    void aTierFedSteadilyFetchesEachRecordOnceWhileItHoldsThem() throws InterruptedException {
+        double fetchedBefore = fetchedBy("tier-1s");
+        List<MessageScheduled> messages = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            // each due 1.5 s after it is published: it waits in the 1 s tier, which receives one every 10 ms
+            MessageScheduled message = message(nextRecipient(), Instant.now().plusMillis(1_500), 1);
+            messages.add(message);
+            publish(message);
+            Thread.sleep(10);
+        }
+
+        for (MessageScheduled message : messages) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger(message.to()).size() == 1);
+        }
+        assertThat(fetchedBy("tier-1s") - fetchedBefore)
+            .as("records the 1 s tier fetched to hold and release %d messages", messages.size())
+            .isLessThan(2.0 * messages.size());
+    }
+
+    @Test
     void aPausedCampaignHoldsItsDueMessagesUntilItIsResumed() {
         String campaignId = "campaign-" + UUID.randomUUID();
         String to = nextRecipient();
@@ -469,6 +489,11 @@ class DispatcherIntegrationTest {
     private double heldIn(String stage) {
         return meters.find("wa.dispatcher.tier.held").tag("stage", stage).gauges().stream()
             .mapToDouble(gauge -> gauge.value()).sum();
+    }
+
+    private double fetchedBy(String stage) {
+        return meters.find("wa.dispatcher.tier.fetched").tag("stage", stage).counters().stream()
+            .mapToDouble(counter -> counter.count()).sum();
     }
 
     private double dropped(String reason) {

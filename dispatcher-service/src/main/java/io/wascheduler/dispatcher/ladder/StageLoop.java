@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * tier its remaining time now calls for, or into the release timer, which writes it to DISPATCH_READY at
  * its instant. Every move and release is a Kafka transaction together with the consumed offsets.
  *
- * <p>Why plain clients rather than {@code @KafkaListener}: a hold is pause + seek + resume at an exact
- * instant; owning the consumer in one thread puts all three and the rebalance callbacks in one place, the
+ * <p>Why plain clients rather than {@code @KafkaListener}: a hold is pause + seek (or keep what was fetched,
+ * see {@link PartitionHolds}) + resume at an exact instant; owning the consumer in one thread puts all three and the rebalance callbacks in one place, the
  * poll timeout is the time to the next thing due, and every pass re-checks that each paused partition has
  * a hold ({@link PartitionHolds}), so no partition can stay paused after a rebalance (the spring-kafka
  * failure mode).
@@ -132,10 +132,11 @@ final class StageLoop implements Runnable {
             rewind();
             needsRewind = false;
         }
-        holds.resumeFinished();
+        holds.resumeFinished().forEach(this::handle);
         Duration wait = timeToNextEvent();
         if (timer.size() < settings.maxPendingReleases()) {
             ConsumerRecords<String, byte[]> records = consumer.poll(wait);
+            metrics.fetched(records.count());
             for (TopicPartition partition : records.partitions()) {
                 handle(partition, records.records(partition));
             }
@@ -157,14 +158,15 @@ final class StageLoop implements Runnable {
     }
 
     private void handle(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
             Instant holdEnds = ladder.holdEnds(Instant.ofEpochMilli(record.timestamp()), stage.hold());
             // a resumed partition is fetched only after the fetch in flight, up to one fetch wait later: looking at
             // the record that much before its hold ends has it here by the end. Leaving a tier a little early
             // never releases early (the release timer decides that); at worst the record takes the same tier again
             Instant lookAt = holdEnds.minus(stage.fetchWait());
             if (!ladder.reached(lookAt)) {
-                holds.hold(partition, record.offset(), lookAt);
+                holds.hold(partition, records.subList(index, records.size()), lookAt);
                 return;
             }
             if (stage.isTier() && TierBatch.isBatch(record.headers())) {
@@ -361,14 +363,15 @@ final class StageLoop implements Runnable {
     }
 
     /**
-     * Records in this stage's assigned partitions not done with yet: end offset minus position. The consumer
+     * Records in this stage's assigned partitions not done with yet: end offset minus position, and the records
+     * fetched and kept behind a hold, which are past the position. The consumer
      * knows the lag of a partition it fetches; the broker is asked only for the others (a held partition is
      * paused, and its consumer knows no lag), so an idle tier costs no request.
      */
     private long recordsWaiting() {
         Set<TopicPartition> paused = consumer.paused();
         Set<TopicPartition> ask = new HashSet<>();
-        long waiting = 0;
+        long waiting = holds.keptRecords();
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong lag = paused.contains(partition) ? OptionalLong.empty() : consumer.currentLag(partition);
             if (lag.isPresent()) {

@@ -11,13 +11,17 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What one stage reports: release lateness, records waiting in its tier and its timer, records not released by reason. */
+/**
+ * What one stage reports: release lateness, records fetched from and waiting in its tier, records in its timer,
+ * records not released by reason.
+ */
 final class StageMetrics {
 
     private final Timer lateness;
     private final DistributionSummary tierReads;
     private final Map<ReleaseDecision, Counter> notReleased = new EnumMap<>(ReleaseDecision.class);
     private final Counter paced;
+    private final Counter fetched;
     private final AtomicLong heldInTier = new AtomicLong();
     private final AtomicLong waitingInTimer = new AtomicLong();
 
@@ -42,6 +46,9 @@ final class StageMetrics {
         paced = Counter.builder("wa.dispatcher.release.paced")
             .description("Due records held back in the ladder until their sender's turn, its rate taken")
             .tag("stage", stage).register(registry);
+        fetched = Counter.builder("wa.dispatcher.tier.fetched")
+            .description("Records this stage's consumer fetched from its source topic; a record fetched again after a hold counts again")
+            .tag("stage", stage).register(registry);
         Gauge.builder("wa.dispatcher.tier.held", heldInTier, AtomicLong::get)
             .description("Records waiting in this stage's source topic (consumer lag of this instance)")
             .tag("stage", stage).register(registry);
@@ -60,6 +67,10 @@ final class StageMetrics {
 
     void paced() {
         paced.increment();
+    }
+
+    void fetched(int records) {
+        fetched.increment(records);
     }
 
     void held(long inTier, int inTimer) {

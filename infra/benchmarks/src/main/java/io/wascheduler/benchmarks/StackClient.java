@@ -148,6 +148,7 @@ public class StackClient {
             dispatcherMetricStatistic("wa.dispatcher.release.tier-reads", "COUNT"),
             dispatcherMetricStatistic("wa.dispatcher.release.tier-reads", "TOTAL"),
             dispatcherMetricStatistic("wa.dispatcher.release.paced", "COUNT"),
+            dispatcherMetricStatistic("wa.dispatcher.tier.fetched", "COUNT"),
             dispatcherTagValues("wa.dispatcher.send.sent-back", "reason").isEmpty() ? 0
                 : dispatcherMetricStatistic("wa.dispatcher.send.sent-back", "COUNT"),
             tierOffsets());
@@ -169,17 +170,20 @@ public class StackClient {
     /**
      * What the ladder did: records released to the send side, tier reads of those records since they entered the
      * ladder (each one a record written to a tier and read back), due records held back for their sender's turn,
-     * and released records the send side sent back (each another trip through the ladder).
+     * records the stages fetched from the commands topic and the tiers (a record fetched again after a hold counts
+     * again), and released records the send side sent back (each another trip through the ladder).
      */
-    public record LadderWork(double releases, double tierReads, double paced, double sentBack, long tierOffsets) {
+    public record LadderWork(double releases, double tierReads, double paced, double fetched, double sentBack,
+                             long tierOffsets) {
 
         public String since(LadderWork start) {
             double released = releases - start.releases;
             return String.format("%,.0f releases, %,.0f tier reads (%.1f per release; a tier batch's read counts for"
                     + " each record in it), %,.0f paced, %,.0f sent back, %,d offsets written to the delay tiers"
-                    + " (Kafka records, a batch one, and transaction markers)",
+                    + " (Kafka records, a batch one, and transaction markers), %,.0f records fetched by the stages"
+                    + " (a record fetched again after a hold counts again)",
                 released, tierReads - start.tierReads, released == 0 ? 0 : (tierReads - start.tierReads) / released,
-                paced - start.paced, sentBack - start.sentBack, tierOffsets - start.tierOffsets);
+                paced - start.paced, sentBack - start.sentBack, tierOffsets - start.tierOffsets, fetched - start.fetched);
         }
     }
 

@@ -3,6 +3,7 @@ package io.wascheduler.benchmarks.ladder;
 import io.wascheduler.benchmarks.BenchmarkStack;
 import io.wascheduler.benchmarks.MachineInfo;
 import io.wascheduler.benchmarks.Percentiles;
+import io.wascheduler.benchmarks.StackClient;
 import io.wascheduler.benchmarks.StackCpu;
 import io.wascheduler.localstack.LocalStack;
 import io.wascheduler.model.event.CallbackData;
@@ -87,6 +88,7 @@ public final class ReleasePrecisionBenchmark {
             records.add(support.scheduled(messageId, senders.get(i % SENDERS),
                 "+1650" + String.format("%07d", round * messages + i), sendAt));
         }
+        StackClient.LadderWork ladderAtPublish = support.ladderWork();
         Instant publishStart = Instant.now();
         try (KafkaProducer<String, byte[]> producer = support.commandsProducer()) {
             for (ProducerRecord<String, byte[]> record : records) {
@@ -112,6 +114,7 @@ public final class ReleasePrecisionBenchmark {
         StackCpu cpu = StackCpu.start(stack);
         sleepUntil(windowStart.plus(WINDOW).plusSeconds(1));
         String cpuInWindow = cpu.report();
+        String ladderWork = support.ladderWork().since(ladderAtPublish);
         Instant deadline = windowStart.plus(WINDOW).plus(COLLECT_TIMEOUT);
         Map<String, Long> acceptedAtById = new HashMap<>();
         int accepted = 0;
@@ -137,6 +140,7 @@ public final class ReleasePrecisionBenchmark {
         }
         report(sendAtById.size(), sendAtById, acceptedAtById, measuredEntries);
         System.out.println("window and 1 s after it: " + cpuInWindow);
+        System.out.println("ladder from publishing to 1 s after the window: " + ladderWork);
         ready.readNew(stack.layout().kafkaBootstrapServers());
         ready.print(sendAtById.keySet());
     }
