@@ -44,17 +44,22 @@ final class PartitionHolds {
     }
 
     /**
-     * Holds {@code partition} until {@code until} at the first of {@code fromHeld}, the records fetched from the
-     * held one on, in offset order.
+     * Holds {@code partition} at the first of {@code fromHeld} (the records fetched from the held one on, in offset
+     * order) until its hold ends at {@code holdEnds}. Kept records are handed back at that instant. A record to be
+     * fetched again is looked at {@code fetchWait} before it: a resumed partition is fetched only after the fetch in
+     * flight, up to one fetch wait later, so that has it here by the end. Leaving a tier a little early never releases
+     * early (the release timer decides that); at worst the record takes the same tier again.
      */
-    void hold(TopicPartition partition, List<ConsumerRecord<String, byte[]>> fromHeld, Instant until) {
+    void hold(TopicPartition partition, List<ConsumerRecord<String, byte[]>> fromHeld, Instant holdEnds,
+              Duration fetchWait) {
         consumer.pause(List.of(partition));
-        endsAt.put(partition, until);
-        if (ladder.reached(until.minus(KEEP_FETCHED_WITHIN))) {
+        if (ladder.reached(holdEnds.minus(KEEP_FETCHED_WITHIN))) {
             kept.put(partition, fromHeld);
+            endsAt.put(partition, holdEnds);
         } else {
             kept.remove(partition);
             consumer.seek(partition, fromHeld.getFirst().offset());
+            endsAt.put(partition, holdEnds.minus(fetchWait));
         }
     }
 

@@ -132,13 +132,13 @@ final class StageLoop implements Runnable {
             rewind();
             needsRewind = false;
         }
-        holds.resumeFinished().forEach(this::handle);
+        holds.resumeFinished().forEach((partition, kept) -> handle(partition, kept, Duration.ZERO));
         Duration wait = timeToNextEvent();
         if (timer.size() < settings.maxPendingReleases()) {
             ConsumerRecords<String, byte[]> records = consumer.poll(wait);
             metrics.fetched(records.count());
             for (TopicPartition partition : records.partitions()) {
-                handle(partition, records.records(partition));
+                handle(partition, records.records(partition), stage.fetchWait());
             }
         } else {
             sleep(wait);
@@ -157,16 +157,16 @@ final class StageLoop implements Runnable {
         metrics.held(heldInTier, timer.size());
     }
 
-    private void handle(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+    /**
+     * Routes the records whose hold has ended, and holds the partition at the first that is not there yet.
+     * {@code earlyBy}: how long before its hold ends a record may be looked at, see {@link PartitionHolds#hold}.
+     */
+    private void handle(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records, Duration earlyBy) {
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, byte[]> record = records.get(index);
             Instant holdEnds = ladder.holdEnds(Instant.ofEpochMilli(record.timestamp()), stage.hold());
-            // a resumed partition is fetched only after the fetch in flight, up to one fetch wait later: looking at
-            // the record that much before its hold ends has it here by the end. Leaving a tier a little early
-            // never releases early (the release timer decides that); at worst the record takes the same tier again
-            Instant lookAt = holdEnds.minus(stage.fetchWait());
-            if (!ladder.reached(lookAt)) {
-                holds.hold(partition, records.subList(index, records.size()), lookAt);
+            if (!ladder.reached(holdEnds.minus(earlyBy))) {
+                holds.hold(partition, records.subList(index, records.size()), holdEnds, stage.fetchWait());
                 return;
             }
             if (stage.isTier() && TierBatch.isBatch(record.headers())) {
