@@ -7,7 +7,10 @@ import io.wascheduler.api.copy.CopyRows;
 import io.wascheduler.model.content.MessageContent;
 import io.wascheduler.model.event.EventCodec;
 import io.wascheduler.model.event.MessageScheduled;
+import io.wascheduler.model.lifecycle.MessageStatus;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +28,9 @@ public class MessageRepository {
 
     /** A campaign's messages carry no metadata: the JSON of an empty map, without asking Jackson each time. */
     private static final String NO_METADATA = "{}";
+    /** Status names by rank: the order a version's history entries are listed in. */
+    private static final String[] LIFECYCLE_ORDER = Arrays.stream(MessageStatus.values())
+        .sorted(Comparator.comparingInt(MessageStatus::rank)).map(MessageStatus::name).toArray(String[]::new);
 
     private final DatabaseClient db;
     private final CopyIn copy;
@@ -100,6 +106,11 @@ public class MessageRepository {
             .flatMap(view -> history(id).collectList().map(view::withHistory));
     }
 
+    /**
+     * Entries per version in lifecycle order, not in the order they were stored: outcomes and statuses reach the
+     * read model through separate topics, so a READ may be stored before its SENT, and Meta's whole-second
+     * timestamps cannot order a SENT and a READ of the same second.
+     */
     private Flux<MessageView.HistoryEntry> history(String id) {
         // a message scheduled by a campaign launch has no history row for its first SCHEDULED: it is its creation
         return db.sql("""
@@ -109,8 +120,8 @@ public class MessageRepository {
                     select 1 from message_history h where h.message_id = m.id and h.version = 1 and h.status = 'SCHEDULED')
                   union all
                   select id, version, status, at, detail from message_history where message_id = :id) entries
-                order by seq""")
-            .bind("id", id)
+                order by version, array_position(cast(:lifecycle as text[]), status), seq""")
+            .bind("id", id).bind("lifecycle", LIFECYCLE_ORDER)
             .map(row -> new MessageView.HistoryEntry(row.get("status", String.class), row.get("version", Long.class),
                 row.get("at", Instant.class), row.get("detail", String.class)))
             .all();

@@ -29,14 +29,14 @@ final class ReadModelBatch {
         }
     }
 
-    /** Each changed row as the batch leaves it, and every status change in order (the history rows). */
-    record Folded(Collection<MessageSnapshot> changed, List<ReadModelChange> statusChanges) {
+    /** Each changed row as the batch leaves it, and every change that adds a history entry, in order. */
+    record Folded(Collection<MessageSnapshot> changed, List<ReadModelChange> historyEntries) {
     }
 
     private final Map<String, MessageSnapshot> rows = new HashMap<>();
     private final Map<String, String> idByWamid = new HashMap<>();
     private final Map<String, MessageSnapshot> changed = new LinkedHashMap<>();
-    private final List<ReadModelChange> statusChanges = new ArrayList<>();
+    private final List<ReadModelChange> historyEntries = new ArrayList<>();
 
     private ReadModelBatch(Collection<MessageSnapshot> locked) {
         locked.forEach(this::put);
@@ -61,7 +61,7 @@ final class ReadModelBatch {
     static Folded fold(Collection<MessageSnapshot> locked, List<EventPayload> events, Clock clock) {
         ReadModelBatch batch = new ReadModelBatch(locked);
         events.forEach(event -> batch.apply(event, clock));
-        return new Folded(List.copyOf(batch.changed.values()), List.copyOf(batch.statusChanges));
+        return new Folded(List.copyOf(batch.changed.values()), List.copyOf(batch.historyEntries));
     }
 
     private void apply(EventPayload event, Clock clock) {
@@ -72,8 +72,8 @@ final class ReadModelBatch {
         ReadModelChange.of(current, event, clock.instant()).ifPresent(change -> {
             put(change.updated());
             changed.put(change.updated().id(), change.updated());
-            if (change.statusChanged()) {
-                statusChanges.add(change);
+            if (change.recordsHistory()) {
+                historyEntries.add(change);
             }
         });
     }

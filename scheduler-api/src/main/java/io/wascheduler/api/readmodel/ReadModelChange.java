@@ -8,6 +8,7 @@ import io.wascheduler.model.event.MessageStatusReported;
 import io.wascheduler.model.event.MetaError;
 import io.wascheduler.model.lifecycle.MessageLifecycle;
 import io.wascheduler.model.lifecycle.MessageState;
+import io.wascheduler.model.lifecycle.MessageStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,8 +17,14 @@ import java.util.Optional;
  * {@link MessageLifecycle#merge} (never downgrading, idempotent); the details (wamid, attempts,
  * timestamps, error) are filled in only from events of the message's current version, and a timestamp
  * once set is kept, so duplicates and any arrival order give the same row.
+ * <p>
+ * The history gets the status an event observes the first time it is observed, whether or not it moves
+ * the message's status: a READ that overtook its SENT still leaves SENT in the history when the SENT
+ * arrives, so any arrival order gives the same history entries too.
+ *
+ * @param recorded the status this event adds to the message's history, or null when it adds none
  */
-record ReadModelChange(MessageSnapshot updated, boolean statusChanged, Instant at, String detail) {
+record ReadModelChange(MessageSnapshot updated, MessageStatus recorded, Instant at, String detail) {
 
     static Optional<ReadModelChange> of(MessageSnapshot current, EventPayload event, Instant receivedAt) {
         long version = versionOf(current, event);
@@ -25,17 +32,35 @@ record ReadModelChange(MessageSnapshot updated, boolean statusChanged, Instant a
             return Optional.empty();
         }
         MessageSnapshot updated = withDetails(current, event);
-        Optional<MessageState> observed = MessageLifecycle.observedBy(event).map(state -> new MessageState(version, state.status()));
-        if (observed.isPresent()) {
-            MessageState merged = MessageLifecycle.merge(current.state(), observed.get());
-            updated = updated.withStatus(merged.status());
+        MessageStatus observed = MessageLifecycle.observedBy(event).map(MessageState::status).orElse(null);
+        if (observed != null) {
+            updated = updated.withStatus(MessageLifecycle.merge(current.state(), new MessageState(version, observed)).status());
         }
         if (updated.equals(current)) {
             return Optional.empty();
         }
-        boolean statusChanged = updated.status() != current.status();
-        Instant at = instantOf(event, receivedAt);
-        return Optional.of(new ReadModelChange(updated, statusChanged, at, statusChanged ? detailOf(event) : null));
+        boolean firstObserved = updated.status() != current.status() || firstTimestamped(observed, current, updated);
+        MessageStatus recorded = firstObserved ? observed : null;
+        return Optional.of(new ReadModelChange(updated, recorded, instantOf(event, receivedAt),
+            firstObserved ? detailOf(event) : null));
+    }
+
+    boolean recordsHistory() {
+        return recorded != null;
+    }
+
+    /** Whether the event set the observed status's timestamp, which no earlier event of the version had set. */
+    private static boolean firstTimestamped(MessageStatus observed, MessageSnapshot current, MessageSnapshot updated) {
+        if (observed == null) {
+            return false;
+        }
+        return switch (observed) {
+            case SENT -> current.sentAt() == null && updated.sentAt() != null;
+            case DELIVERED -> current.deliveredAt() == null && updated.deliveredAt() != null;
+            case READ -> current.readAt() == null && updated.readAt() != null;
+            case FAILED -> current.failedAt() == null && updated.failedAt() != null;
+            case SCHEDULED, SENDING, CANCELLED -> false;
+        };
     }
 
     /** A status Meta reported without our callback data belongs to the version that was sent, the current one. */

@@ -71,7 +71,7 @@ class ReadModelRepository {
             .fetch().rowsUpdated().then();
     }
 
-    /** History rows keep the order the changes happened in: their ids are what the message's history is sorted by. */
+    /** History rows in the order the changes were applied; a message's history is read in lifecycle order. */
     Mono<Void> appendHistory(List<ReadModelChange> changes) {
         if (changes.isEmpty()) {
             return Mono.empty();
@@ -84,7 +84,7 @@ class ReadModelRepository {
                 order by n""")
             .bind("id", column(changes, c -> c.updated().id(), String[]::new))
             .bind("version", column(changes, c -> c.updated().version(), Long[]::new))
-            .bind("status", column(changes, c -> c.updated().status().name(), String[]::new))
+            .bind("status", column(changes, c -> c.recorded().name(), String[]::new))
             .bind("at", column(changes, ReadModelChange::at, Instant[]::new))
             .bind("detail", column(changes, ReadModelChange::detail, String[]::new))
             .fetch().rowsUpdated().then();

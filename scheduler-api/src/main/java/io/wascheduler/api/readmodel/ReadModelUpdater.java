@@ -29,7 +29,7 @@ class ReadModelUpdater {
         }
         return messages.lock(keys).collectList()
             .map(locked -> ReadModelBatch.fold(locked, events, clock))
-            .flatMap(folded -> messages.save(folded.changed()).then(messages.appendHistory(folded.statusChanges())))
+            .flatMap(folded -> messages.save(folded.changed()).then(messages.appendHistory(folded.historyEntries())))
             .as(transaction::transactional);
     }
 }

@@ -43,7 +43,7 @@ class ReadModelApiTest extends IntegrationTest {
     }
 
     @Test
-    void deliveredArrivingAfterReadNeverDowngradesTheMessage() {
+    void deliveredArrivingAfterReadNeverDowngradesTheMessageAndIsListedBeforeReadInItsHistory() {
         TestTenant tenant = newTenant();
         String id = schedule(tenant);
         publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
@@ -53,7 +53,24 @@ class ReadModelApiTest extends IntegrationTest {
         Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody()
             .jsonPath("$.deliveredAt").isEqualTo(T0.plusSeconds(5).toString())
             .jsonPath("$.status").isEqualTo("READ")
-            .jsonPath("$.history.length()").isEqualTo(2));
+            .jsonPath("$.history[*].status").isEqualTo(List.of("SCHEDULED", "DELIVERED", "READ"))
+            .jsonPath("$.history[1].at").isEqualTo(T0.plusSeconds(5).toString()));
+    }
+
+    @Test
+    void aReadThatOvertookItsDispatchStillListsSentBeforeReadOnce() {
+        TestTenant tenant = newTenant();
+        String id = schedule(tenant);
+        publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
+        Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody().jsonPath("$.status").isEqualTo("READ"));
+
+        publish(tenant, Topics.MESSAGE_OUTCOMES, new MessageDispatched(id, 1, null, tenant.sender(), "+14155550123", "wamid.A" + id, 1, T0));
+        publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.SENT, T0.plusSeconds(1)));
+        publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
+        Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody()
+            .jsonPath("$.status").isEqualTo("READ")
+            .jsonPath("$.attempts").isEqualTo(1)
+            .jsonPath("$.history[*].status").isEqualTo(List.of("SCHEDULED", "SENT", "READ")));
     }
 
     @Test

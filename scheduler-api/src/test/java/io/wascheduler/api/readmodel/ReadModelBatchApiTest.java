@@ -92,6 +92,7 @@ class ReadModelBatchApiTest extends IntegrationTest {
         assertThat(laterHistory(shown)).isEqualTo(laterHistory(expected)).containsExactly(
             Map.of("status", "SENDING", "version", 1, "at", T0.toString(), "detail", "130429 Rate limit hit"),
             Map.of("status", "SENT", "version", 1, "at", T0.plusSeconds(1).toString()),
+            Map.of("status", "DELIVERED", "version", 1, "at", T0.plusSeconds(5).toString()),
             Map.of("status", "READ", "version", 1, "at", T0.plusSeconds(9).toString()));
         assertThat(shown).containsEntry("status", "READ").containsEntry("attempts", 2)
             .containsEntry("sentAt", T0.plusSeconds(1).toString()).containsEntry("deliveredAt", T0.plusSeconds(5).toString())

@@ -38,6 +38,24 @@ class ReadModelChangeTest {
     }
 
     @Test
+    void aDispatchArrivingAfterItsReadAddsSentToTheHistoryWithoutDowngrading() {
+        MessageSnapshot read = apply(SCHEDULED, status(DeliveryStatus.READ, 1, T0.plusSeconds(5)));
+        ReadModelChange sent = ReadModelChange.of(read, dispatched(1, 1), T0).orElseThrow();
+        assertThat(sent.updated().status()).isEqualTo(MessageStatus.READ);
+        assertThat(sent.updated().sentAt()).isEqualTo(T0);
+        assertThat(sent.recorded()).isEqualTo(MessageStatus.SENT);
+        assertThat(sent.at()).isEqualTo(T0);
+    }
+
+    @Test
+    void metasSentAfterTheDispatchAddsNoSecondSentEntry() {
+        MessageSnapshot sent = apply(SCHEDULED, dispatched(1, 1));
+        MessageSnapshot confirmed = new MessageSnapshot("m1", 1, MessageStatus.SENT, 1, null, "wamid.1", T0, null, null, null, null);
+        assertThat(sent).isEqualTo(confirmed);
+        assertThat(ReadModelChange.of(sent, status(DeliveryStatus.SENT, 1, T0.plusSeconds(1)), T0)).isEmpty();
+    }
+
+    @Test
     void aDuplicateEventChangesNothing() {
         MessageSnapshot sent = apply(SCHEDULED, dispatched(1, 1));
         assertThat(ReadModelChange.of(sent, dispatched(1, 1), T0)).isEmpty();
