@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
 public class KafkaClients {
 
     /**
-     * The broker's wait for data on a fetch of a consumer that resumes paused partitions at instants (a tier
-     * ending a hold). A resumed partition is fetched only after the fetch in flight, so a tier looks at a held
-     * record this much before its hold ends; longer means fewer empty fetches of an idle tier, and a few more
-     * records leaving a tier early enough to take it once more.
+     * The shortest broker wait for data on a fetch of a consumer that resumes paused partitions at instants (a
+     * tier ending a hold). A resumed partition is fetched only after the fetch in flight, so a tier looks at a
+     * held record up to its wait before its hold ends; longer means fewer empty fetches of an idle tier, and a
+     * few more records leaving a tier early enough to take it once more (a tier's own wait grows with its span,
+     * see {@code Stage.fetchWait}).
      */
     public static final Duration RESUMING_FETCH_WAIT = Duration.ofMillis(100);
     /**
