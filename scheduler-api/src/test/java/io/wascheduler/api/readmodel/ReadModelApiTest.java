@@ -29,7 +29,7 @@ class ReadModelApiTest extends IntegrationTest {
     void aDispatchedThenReadMessageShowsItsWamidTimesAndHistory() {
         TestTenant tenant = newTenant();
         String id = schedule(tenant);
-        publish(tenant, Topics.MESSAGE_OUTCOMES, new MessageDispatched(id, 1, null, tenant.sender(), "+14155550123", "wamid.A" + id, 1, T0));
+        publish(tenant, Topics.MESSAGE_OUTCOMES, dispatched(id, tenant));
         publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
 
         Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody()
@@ -45,9 +45,7 @@ class ReadModelApiTest extends IntegrationTest {
     @Test
     void deliveredArrivingAfterReadNeverDowngradesTheMessageAndIsListedBeforeReadInItsHistory() {
         TestTenant tenant = newTenant();
-        String id = schedule(tenant);
-        publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
-        Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody().jsonPath("$.status").isEqualTo("READ"));
+        String id = readBeforeAnythingElse(tenant);
 
         publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.DELIVERED, T0.plusSeconds(5)));
         Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody()
@@ -60,11 +58,9 @@ class ReadModelApiTest extends IntegrationTest {
     @Test
     void aReadThatOvertookItsDispatchStillListsSentBeforeReadOnce() {
         TestTenant tenant = newTenant();
-        String id = schedule(tenant);
-        publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
-        Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody().jsonPath("$.status").isEqualTo("READ"));
+        String id = readBeforeAnythingElse(tenant);
 
-        publish(tenant, Topics.MESSAGE_OUTCOMES, new MessageDispatched(id, 1, null, tenant.sender(), "+14155550123", "wamid.A" + id, 1, T0));
+        publish(tenant, Topics.MESSAGE_OUTCOMES, dispatched(id, tenant));
         publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.SENT, T0.plusSeconds(1)));
         publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
         Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody()
@@ -102,11 +98,23 @@ class ReadModelApiTest extends IntegrationTest {
             .jsonPath("$.error.detail").isEqualTo("The recipient cannot receive this message"));
     }
 
+    /** A scheduled message whose first event to arrive is Meta's READ (seconds after T0). */
+    private String readBeforeAnythingElse(TestTenant tenant) {
+        String id = schedule(tenant);
+        publish(tenant, Topics.MESSAGE_STATUSES, status(id, tenant, DeliveryStatus.READ, T0.plusSeconds(9)));
+        Awaitility.await().untilAsserted(() -> tenant.get("/v1/messages/" + id).expectBody().jsonPath("$.status").isEqualTo("READ"));
+        return id;
+    }
+
     private String schedule(TestTenant tenant) {
         var created = tenant.post("/v1/messages", Map.of("from", tenant.sender(), "to", "+14155550123",
                 "content", Map.of("type", "text", "text", "Hello")))
             .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         return (String) created.get("id");
+    }
+
+    private static MessageDispatched dispatched(String id, TestTenant tenant) {
+        return new MessageDispatched(id, 1, null, tenant.sender(), "+14155550123", "wamid.A" + id, 1, T0);
     }
 
     private static MessageStatusReported status(String id, TestTenant tenant, DeliveryStatus status, Instant at) {
