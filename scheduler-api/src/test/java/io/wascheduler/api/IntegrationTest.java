@@ -25,7 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "wa.api.projector-base-url=http://127.0.0.1:9",
     "wa.api.projector-timeout=500ms",
     // small launch pages, so every launch in the suite commits several pages
-    "wa.api.launch-page-size=10"})
+    "wa.api.launch-page-size=10",
+    // the relay's fallback poll out of reach: every event a test awaits on Kafka was relayed on its commit's notification
+    "wa.api.outbox.poll-interval=" + IntegrationTest.OUTBOX_POLL_OUT_OF_REACH})
 // generous: the suite shares a 2-core machine with other builds, and a 10,000-row campaign is one request
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, brokerProperties = {
@@ -33,6 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class IntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token";
+    protected static final String OUTBOX_POLL_OUT_OF_REACH = "10m";
     protected static final String INTERNAL_TOKEN = "test-internal-token";
 
     @Autowired

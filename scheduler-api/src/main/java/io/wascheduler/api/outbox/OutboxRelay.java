@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * rows. A round Kafka refuses is aborted whole, so readers never see a later event without the earlier ones.
  * A crash between send and delete resends the same stored bytes, so a consumer may see a duplicate but
  * never two versions of one event. A transaction-scoped advisory lock makes one relay active at a time
- * even with several instances, which keeps the id order. With Kafka down the rows simply wait.
+ * even with several instances, which keeps the id order. With Kafka down the rows simply wait. An idle relay
+ * waits for {@link OutboxNotifications} to announce committed rows, and polls only as a fallback.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -31,14 +32,16 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionalOperator transaction;
     private final OutboxProducer producer;
     private final OutboxProperties properties;
+    private final OutboxWakeups wakeups;
     private final Counter published;
     private final Counter failedRounds;
     private volatile Thread worker;
     private volatile boolean running;
 
     OutboxRelay(DatabaseClient db, TransactionalOperator transaction, OutboxProducer producer, OutboxProperties properties,
-                MeterRegistry meters) {
+                OutboxWakeups wakeups, MeterRegistry meters) {
         this.db = db;
+        this.wakeups = wakeups;
         this.transaction = transaction;
         this.producer = producer;
         this.properties = properties;
@@ -78,7 +81,7 @@ class OutboxRelay implements SmartLifecycle {
             try {
                 int published = relayOneBatch();
                 if (published < properties.batchSize()) {
-                    Thread.sleep(properties.pollInterval());
+                    wakeups.await(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
