@@ -1,9 +1,7 @@
 package io.wascheduler.api.copy;
 
 import io.netty.buffer.Unpooled;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Wrapped;
+import io.wascheduler.api.PostgresConnections;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,18 +25,7 @@ public class CopyIn {
             return Mono.just(0L);
         }
         String sql = "copy " + tableAndColumns + " from stdin";
-        return db.inConnection(connection -> postgres(connection)
+        return db.inConnection(connection -> PostgresConnections.unwrap(connection, "COPY")
             .copyIn(sql, Mono.fromSupplier(() -> Unpooled.wrappedBuffer(rows.bytes()))));
-    }
-
-    private static PostgresqlConnection postgres(Connection connection) {
-        Object current = connection;
-        while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
-            current = wrapped.unwrap();
-        }
-        if (current instanceof PostgresqlConnection postgres) {
-            return postgres;
-        }
-        throw new IllegalStateException("COPY needs r2dbc-postgresql, got " + connection.getClass().getName());
     }
 }

@@ -2,9 +2,9 @@ package io.wascheduler.api.outbox;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
+import io.wascheduler.api.PostgresConnections;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ class OutboxNotifications implements SmartLifecycle {
 
     @Override
     public void start() {
-        listening = Flux.usingWhen(Mono.from(connections.create()).map(OutboxNotifications::postgres),
+        listening = Flux.usingWhen(Mono.from(connections.create()).map(connection -> PostgresConnections.unwrap(connection, "Outbox notifications")),
                 this::listen, PostgresqlConnection::close)
             .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RELISTEN_AFTER)
                 .doBeforeRetry(failure -> log.warn("Not listening for outbox rows, trying again in {}: {}",
@@ -75,12 +75,5 @@ class OutboxNotifications implements SmartLifecycle {
             current = inner;
         }
         return current;
-    }
-
-    private static PostgresqlConnection postgres(Connection connection) {
-        if (connection instanceof PostgresqlConnection postgres) {
-            return postgres;
-        }
-        throw new IllegalStateException("Outbox notifications need r2dbc-postgresql, got " + connection.getClass().getName());
     }
 }
