@@ -2,9 +2,10 @@ package io.wascheduler.api;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 
-/** r2dbc-postgresql's own connection behind whatever wraps it (the pool), for what only it offers. */
+/** r2dbc-postgresql's own connections and factory behind whatever wraps them (the pool), for what only they offer. */
 public final class PostgresConnections {
 
     private PostgresConnections() {
@@ -20,5 +21,14 @@ public final class PostgresConnections {
             return postgres;
         }
         throw new IllegalStateException(feature + " needs r2dbc-postgresql, got " + connection.getClass().getName());
+    }
+
+    /** The driver's own factory behind the pool: for a connection held as long as the service runs. */
+    public static ConnectionFactory unpooled(ConnectionFactory factory) {
+        ConnectionFactory current = factory;
+        while (current instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner) {
+            current = inner;
+        }
+        return current;
     }
 }

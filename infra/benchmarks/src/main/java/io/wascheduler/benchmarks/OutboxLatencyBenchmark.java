@@ -6,10 +6,10 @@ import io.wascheduler.model.topic.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +40,7 @@ public final class OutboxLatencyBenchmark {
              KafkaConsumer<String, byte[]> commands = commandsFromTheEnd(stack)) {
             URI messages = stack.layout().httpBase(stack.layout().ports().schedulerApi()).resolve("/v1/messages");
             JsonHttp http = new JsonHttp();
-            Map<String, Long> producedAt = new ConcurrentHashMap<>();
+            Map<String, Long> producedAt = new HashMap<>();
             Histogram latency = Percentiles.millisecondHistogram();
             String sendAt = Instant.now().plus(Duration.ofDays(1)).toString();
             for (int i = 0; i < warmUp + measured; i++) {

@@ -3,7 +3,6 @@ package io.wascheduler.api.outbox;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import io.wascheduler.api.PostgresConnections;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,14 +32,16 @@ class OutboxNotifications implements SmartLifecycle {
     private volatile Disposable listening;
 
     OutboxNotifications(ConnectionFactory connections, OutboxWakeups wakeups) {
-        this.connections = unpooled(connections);
+        // held for as long as the service runs, so not taken from the pool
+        this.connections = PostgresConnections.unpooled(connections);
         this.wakeups = wakeups;
     }
 
     @Override
     public void start() {
-        listening = Flux.usingWhen(Mono.from(connections.create()).map(connection -> PostgresConnections.unwrap(connection, "Outbox notifications")),
-                this::listen, PostgresqlConnection::close)
+        Mono<PostgresqlConnection> connection = Mono.from(connections.create())
+            .map(created -> PostgresConnections.unwrap(created, "Outbox notifications"));
+        listening = Flux.usingWhen(connection, this::listen, PostgresqlConnection::close)
             .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RELISTEN_AFTER)
                 .doBeforeRetry(failure -> log.warn("Not listening for outbox rows, trying again in {}: {}",
                     RELISTEN_AFTER, failure.failure().toString())))
@@ -66,14 +67,5 @@ class OutboxNotifications implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return listening != null;
-    }
-
-    /** The connection is held for as long as the service runs, so it is not taken from the pool. */
-    private static ConnectionFactory unpooled(ConnectionFactory factory) {
-        ConnectionFactory current = factory;
-        while (current instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner) {
-            current = inner;
-        }
-        return current;
     }
 }
